@@ -1,0 +1,95 @@
+using Greenroom.Catalog.History;
+using Greenroom.Catalog.Locations;
+using Greenroom.Catalog.Query;
+
+namespace Greenroom.Catalog.Store;
+
+/// <summary>
+/// Everything the catalog persists. Implemented by each storage provider (SQLite, PostgreSQL) and verified by the
+/// shared contract suite. All refs are lower-cased keys (<c>component:default/petstore</c>); all entity JSON is
+/// passed as serialized text so the API can stream it without re-parsing. Every write is one transaction.
+/// </summary>
+public interface ICatalogStore
+{
+    /// <summary>Creates or upgrades the schema (versioned migrations). Safe to call on every start.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    // ---- locations -------------------------------------------------------------------------------------------
+
+    /// <summary>Adds a location; throws <see cref="LocationConflictException"/> when the same type and target exist.</summary>
+    Task<LocationRecord> AddLocationAsync(LocationSpec location, CancellationToken cancellationToken);
+
+    /// <summary>The location with <paramref name="id"/>, or null.</summary>
+    Task<LocationRecord?> GetLocationAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The location with this type and target (target compared exactly), or null.</summary>
+    Task<LocationRecord?> FindLocationAsync(string type, string target, CancellationToken cancellationToken);
+
+    /// <summary>Every location, oldest first.</summary>
+    Task<IReadOnlyList<LocationRecord>> ListLocationsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes a location and every entity it produced (relations included, history kept).
+    /// Returns the refs whose final form must be re-stitched (the deleted entities' relation targets), or null when no such location.
+    /// </summary>
+    Task<IReadOnlyList<string>?> DeleteLocationAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Records the outcome of a location's latest refresh.</summary>
+    Task UpdateLocationStatusAsync(Guid id, LocationStatus status, CancellationToken cancellationToken);
+
+    // ---- ingestion -------------------------------------------------------------------------------------------
+
+    /// <summary>Content hash of every entity currently claimed by the location (orphans included), keyed by ref.</summary>
+    Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(Guid locationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies one complete pass over a location in a single transaction: inserts new entities, updates changed ones
+    /// (replacing the relations they originate), leaves unchanged ones untouched (no row rewritten), refuses refs
+    /// claimed by another location (a conflict; an orphan of another location may be taken over), marks entities no
+    /// longer produced as orphans (except those from <see cref="IngestionBatch.KeepSources"/>), and un-orphans returning ones.
+    /// </summary>
+    Task<IngestionOutcome> ApplyIngestionAsync(IngestionBatch batch, CancellationToken cancellationToken);
+
+    // ---- stitching -------------------------------------------------------------------------------------------
+
+    /// <summary>What the stitcher needs for each ref that exists as an entity (refs without one are skipped).</summary>
+    Task<IReadOnlyList<StitchSource>> GetStitchSourcesAsync(IReadOnlyCollection<string> refs, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes final entities, their filter index rows and a history entry for each, in one transaction.
+    /// The caller only passes entities whose final hash changed.
+    /// </summary>
+    Task WriteFinalEntitiesAsync(IReadOnlyList<FinalEntity> entities, CancellationToken cancellationToken);
+
+    // ---- deletion --------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Deletes one entity by uid (its relations and final form; history kept with a deletion entry).
+    /// Returns the refs to re-stitch (its relation targets), or null when no entity has that uid.
+    /// </summary>
+    Task<IReadOnlyList<string>?> DeleteEntityAsync(string uid, DateTimeOffset now, CancellationToken cancellationToken);
+
+    // ---- reads -----------------------------------------------------------------------------------------------
+
+    /// <summary>The final entity JSON by ref, or null.</summary>
+    Task<StoredEntity?> GetEntityByRefAsync(string entityRef, CancellationToken cancellationToken);
+
+    /// <summary>The final entity JSON by uid, or null.</summary>
+    Task<StoredEntity?> GetEntityByUidAsync(string uid, CancellationToken cancellationToken);
+
+    /// <summary>Final entities for <paramref name="refs"/>, in the same order, null where there is none.</summary>
+    Task<IReadOnlyList<StoredEntity?>> GetEntitiesByRefsAsync(IReadOnlyList<string> refs, CancellationToken cancellationToken);
+
+    /// <summary>Filtered, ordered, paged final entities (see <see cref="EntityQuery"/>).</summary>
+    Task<EntityQueryResult> QueryEntitiesAsync(EntityQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Value counts of each facet key among the entities matching <paramref name="filter"/>.</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<FacetCount>>> GetFacetsAsync(
+        IReadOnlyList<string> facets, EntityFilter? filter, CancellationToken cancellationToken);
+
+    /// <summary>Every recorded change of the entity with <paramref name="uid"/>, newest first; empty when none.</summary>
+    Task<IReadOnlyList<EntityHistoryEntry>> GetHistoryAsync(string uid, CancellationToken cancellationToken);
+
+    /// <summary>Counts for health and progress reporting.</summary>
+    Task<CatalogCounts> GetCountsAsync(CancellationToken cancellationToken);
+}

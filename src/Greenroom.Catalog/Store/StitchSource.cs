@@ -1,0 +1,58 @@
+using Greenroom.Catalog.Model.Relations;
+
+namespace Greenroom.Catalog.Store;
+
+/// <summary>Everything needed to compute one entity's final form.</summary>
+/// <param name="EntityRef">Lower-cased ref key.</param>
+/// <param name="Uid">The entity's stable uid (assigned on first insert).</param>
+/// <param name="LocationId">The location that owns it.</param>
+/// <param name="ProcessedJson">The processed entity.</param>
+/// <param name="ErrorsJson">JSON array of status items from processing.</param>
+/// <param name="IsOrphan">True when its location no longer produces it.</param>
+/// <param name="Relations">Every relation whose source is this entity, from whichever entity originated it.</param>
+/// <param name="PreviousFinalJson">The final form currently stored, or null when never stitched.</param>
+/// <param name="PreviousFinalHash">The hash of that final form, or null.</param>
+public sealed record StitchSource(
+    string EntityRef,
+    string Uid,
+    Guid LocationId,
+    string ProcessedJson,
+    string ErrorsJson,
+    bool IsOrphan,
+    IReadOnlyList<EntityRelation> Relations,
+    string? PreviousFinalJson,
+    string? PreviousFinalHash);
+
+/// <summary>A stitched entity ready to store.</summary>
+/// <param name="EntityRef">Lower-cased ref key.</param>
+/// <param name="Uid">Its uid.</param>
+/// <param name="FinalJson">The final entity as served by the API (uid, etag, relations, status).</param>
+/// <param name="FinalHash">Hash of the final form (also its etag).</param>
+/// <param name="SearchRows">Flattened lower-cased key/value rows that filters, ordering, facets and full text run on.</param>
+/// <param name="History">The change to record.</param>
+public sealed record FinalEntity(
+    string EntityRef,
+    string Uid,
+    string FinalJson,
+    string FinalHash,
+    IReadOnlyList<SearchRow> SearchRows,
+    HistoryRecord History);
+
+/// <summary>
+/// One filterable key/value of an entity: <see cref="Key"/> and <see cref="Value"/> lower-cased for matching,
+/// <see cref="OriginalValue"/> as written (facets report it). Value null means "key exists with a non-scalar value".
+/// </summary>
+public sealed record SearchRow(string Key, string? Value, string? OriginalValue);
+
+/// <summary>The history entry a stitch writes.</summary>
+/// <param name="At">When the change was stitched.</param>
+/// <param name="LocationId">The location that produced the change.</param>
+/// <param name="Change">created, updated, orphaned, deleted.</param>
+/// <param name="DiffJson">JSON array of changes <c>[{op, path, old, new}]</c> against the previous final form.</param>
+public sealed record HistoryRecord(DateTimeOffset At, Guid? LocationId, string Change, string DiffJson);
+
+/// <summary>A final entity as read back from the store.</summary>
+public sealed record StoredEntity(string EntityRef, string Uid, string Json);
+
+/// <summary>Totals across the catalog.</summary>
+public sealed record CatalogCounts(int Entities, int Orphans, int EntitiesWithErrors, int Relations, int Locations);
