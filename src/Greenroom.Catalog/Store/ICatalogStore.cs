@@ -30,7 +30,7 @@ public interface ICatalogStore
 
     /// <summary>
     /// Deletes a location and every entity it produced (relations included, history kept).
-    /// Returns the refs whose final form must be re-stitched (the deleted entities' relation targets), or null when no such location.
+    /// Enqueues the deleted entities' relation targets for stitching and returns them, or null when no such location.
     /// </summary>
     Task<IReadOnlyList<string>?> DeleteLocationAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken);
 
@@ -46,26 +46,35 @@ public interface ICatalogStore
     /// Applies one complete pass over a location in a single transaction: inserts new entities, updates changed ones
     /// (replacing the relations they originate), leaves unchanged ones untouched (no row rewritten), refuses refs
     /// claimed by another location (a conflict; an orphan of another location may be taken over), marks entities no
-    /// longer produced as orphans (except those from <see cref="IngestionBatch.KeepSources"/>), and un-orphans returning ones.
+    /// longer produced as orphans (except those from <see cref="IngestionBatch.KeepSources"/>), and un-orphans returning ones. Enqueues <see cref="IngestionOutcome.RefsToStitch"/> for stitching.
     /// </summary>
     Task<IngestionOutcome> ApplyIngestionAsync(IngestionBatch batch, CancellationToken cancellationToken);
 
     // ---- stitching -------------------------------------------------------------------------------------------
 
+    /// <summary>
+    /// Up to <paramref name="max"/> refs waiting to be stitched. Every write that can change a final form
+    /// (ingestion, deletion) enqueues the affected refs in the same transaction, so a crash between a write and its
+    /// stitch loses nothing: the queue is worked off on restart.
+    /// </summary>
+    Task<IReadOnlyList<string>> GetStitchQueueAsync(int max, CancellationToken cancellationToken);
+
     /// <summary>What the stitcher needs for each ref that exists as an entity (refs without one are skipped).</summary>
     Task<IReadOnlyList<StitchSource>> GetStitchSourcesAsync(IReadOnlyCollection<string> refs, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes final entities, their filter index rows and a history entry for each, in one transaction.
-    /// The caller only passes entities whose final hash changed.
+    /// In one transaction: writes final entities (upsert final JSON, replace filter index rows, append a history entry
+    /// each) and removes <paramref name="stitchedRefs"/> from the stitch queue. The caller only passes entities whose
+    /// final hash changed, but lists every ref it stitched (changed or not, and refs with no entity). A ref whose
+    /// entity no longer exists has its final form and search rows removed.
     /// </summary>
-    Task WriteFinalEntitiesAsync(IReadOnlyList<FinalEntity> entities, CancellationToken cancellationToken);
+    Task WriteFinalEntitiesAsync(IReadOnlyList<FinalEntity> entities, IReadOnlyCollection<string> stitchedRefs, CancellationToken cancellationToken);
 
     // ---- deletion --------------------------------------------------------------------------------------------
 
     /// <summary>
     /// Deletes one entity by uid (its relations and final form; history kept with a deletion entry).
-    /// Returns the refs to re-stitch (its relation targets), or null when no entity has that uid.
+    /// Enqueues its relation targets for stitching and returns them, or null when no entity has that uid.
     /// </summary>
     Task<IReadOnlyList<string>?> DeleteEntityAsync(string uid, DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -23,6 +23,12 @@ public sealed record IngestionBatch(
 /// <param name="ProcessedJson">The processed entity (annotations added, no uid/etag/relations), or null when the hash is unchanged.</param>
 /// <param name="Relations">The relations this entity originates (both directions), or null when unchanged.</param>
 /// <param name="ErrorsJson">Processing problems as a JSON array of Backstage status items (<c>[]</c> when none), or null when unchanged.</param>
+/// <remarks>
+/// Three shapes: changed (ProcessedJson, Relations, ErrorsJson all set); unchanged (all three null: the row is not
+/// touched); failed (ProcessedJson and Relations null, ErrorsJson set): the new content could not be processed, so the
+/// previous processed form and relations stay, and the new hash and these errors are stored (shown in status.items).
+/// A failed entity that is not yet stored is not inserted (the caller reports it on the location instead).
+/// </remarks>
 public sealed record IngestedEntity(
     string EntityRef,
     string ContentHash,
