@@ -1,7 +1,11 @@
+using Greenroom.Server.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddGreenroomServer();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-app.Run();
+app.MapGreenroomServer();
+return app.RunGreenroom();
 
 /// <summary>The host entry point, visible to functional tests.</summary>
 public partial class Program;

@@ -12,6 +12,12 @@ public sealed record DescriptorLimits
     /// <summary>Most alias (<c>*name</c>) expansions in one file, so a "billion laughs" file fails fast.</summary>
     public int MaxAliasExpansions { get; init; } = 1_000;
 
+    /// <summary>
+    /// Most nodes copied by alias expansion in one file. Counting alias uses alone does not bound memory
+    /// (one alias of a huge anchored sequence copies all of it), so the copied volume is bounded too.
+    /// </summary>
+    public long MaxAliasCopiedNodes { get; init; } = 100_000;
+
     /// <summary>Deepest nesting of mappings and sequences.</summary>
     public int MaxDepth { get; init; } = 64;
 

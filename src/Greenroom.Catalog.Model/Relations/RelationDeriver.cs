@@ -1,5 +1,7 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Greenroom.Catalog.Model.Entities;
+using Greenroom.Catalog.Model.Problems;
 
 namespace Greenroom.Catalog.Model.Relations;
 
@@ -11,5 +13,69 @@ namespace Greenroom.Catalog.Model.Relations;
 public static class RelationDeriver
 {
     /// <summary>The relations of the valid entity <paramref name="entity"/>, whose own ref is <paramref name="self"/>.</summary>
-    public static IReadOnlyList<EntityRelation> Derive(JsonObject entity, EntityRef self) => throw new NotImplementedException();
+    public static IReadOnlyList<EntityRelation> Derive(JsonObject entity, EntityRef self) => Derive(entity, self, problems: null);
+
+    /// <summary>
+    /// As <see cref="Derive(JsonObject, EntityRef)"/>, adding a problem to <paramref name="problems"/> for each target that is
+    /// not a valid reference (for example a <c>dependsOn</c> entry without a kind); such targets yield no relation.
+    /// </summary>
+    public static IReadOnlyList<EntityRelation> Derive(JsonObject entity, EntityRef self, ICollection<CatalogProblem>? problems)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var kind = EntityFields.StringAt(entity, "kind");
+        if (kind is null
+            || !BuiltInRelationRules.ByKind.TryGetValue(kind, out var rules)
+            || entity["spec"] is not JsonObject spec)
+        {
+            return [];
+        }
+
+        var selfKey = self.ToKey();
+        var relations = new List<EntityRelation>();
+        var seen = new HashSet<EntityRelation>();
+        foreach (var rule in rules)
+        {
+            switch (spec[rule.Field])
+            {
+                case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                    Emit(value.GetValue<string>(), $"spec.{rule.Field}");
+                    break;
+                case JsonArray items:
+                    for (var i = 0; i < items.Count; i++)
+                    {
+                        if (items[i] is JsonValue item && item.GetValueKind() == JsonValueKind.String)
+                        {
+                            Emit(item.GetValue<string>(), $"spec.{rule.Field}[{i}]");
+                        }
+                    }
+
+                    break;
+            }
+
+            void Emit(string target, string field)
+            {
+                if (!EntityRef.TryParse(target, out var targetRef, out var error, rule.DefaultKind, self.Namespace))
+                {
+                    problems?.Add(new CatalogProblem(
+                        rule.DefaultKind is null ? $"{error}; {field} must name the kind, as in resource:default/my-db" : error ?? "Invalid entity reference",
+                        Field: field));
+                    return;
+                }
+
+                var targetKey = targetRef.ToKey();
+                Add(new EntityRelation(selfKey, rule.Outgoing, targetKey));
+                Add(new EntityRelation(targetKey, rule.Incoming, selfKey));
+            }
+        }
+
+        return relations;
+
+        void Add(EntityRelation relation)
+        {
+            if (seen.Add(relation))
+            {
+                relations.Add(relation);
+            }
+        }
+    }
 }

@@ -47,6 +47,7 @@ public interface ICatalogStore
     /// (replacing the relations they originate), leaves unchanged ones untouched (no row rewritten), refuses refs
     /// claimed by another location (a conflict; an orphan of another location may be taken over), marks entities no
     /// longer produced as orphans (except those from <see cref="IngestionBatch.KeepSources"/>), and un-orphans returning ones. Enqueues <see cref="IngestionOutcome.RefsToStitch"/> for stitching.
+    /// Throws <see cref="InvalidOperationException"/> (storing nothing) when the location no longer exists.
     /// </summary>
     Task<IngestionOutcome> ApplyIngestionAsync(IngestionBatch batch, CancellationToken cancellationToken);
 
@@ -66,7 +67,9 @@ public interface ICatalogStore
     /// In one transaction: writes final entities (upsert final JSON, replace filter index rows, append a history entry
     /// each) and removes <paramref name="stitchedRefs"/> from the stitch queue. The caller only passes entities whose
     /// final hash changed, but lists every ref it stitched (changed or not, and refs with no entity). A ref whose
-    /// entity no longer exists has its final form and search rows removed.
+    /// entity no longer exists has its final form and search rows removed. A ref enqueued again after
+    /// <see cref="GetStitchSourcesAsync"/> read it stays queued, and a final form built from an entity deleted (or
+    /// re-created with a new uid) since then is not written, so a stitch racing a write never loses the write.
     /// </summary>
     Task WriteFinalEntitiesAsync(IReadOnlyList<FinalEntity> entities, IReadOnlyCollection<string> stitchedRefs, CancellationToken cancellationToken);
 

@@ -1,0 +1,277 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Greenroom.Catalog.Locations;
+using Greenroom.Catalog.Model.Descriptors;
+using Greenroom.Catalog.Model.Entities;
+using Greenroom.Catalog.Model.Problems;
+using Greenroom.Catalog.Model.Validation;
+using Greenroom.Catalog.Options;
+using Greenroom.Catalog.Processing;
+using Microsoft.Extensions.Options;
+
+namespace Greenroom.Catalog.Ingestion;
+
+/// <summary>
+/// Reads one root location completely: its files (or URL), then the targets of the Location entities found,
+/// breadth-first, each level in parallel. Never throws for bad input: every problem is collected with its position.
+/// </summary>
+internal sealed class LocationPassReader(
+    SourceReader reader,
+    DescriptorParser parser,
+    EntityValidator validator,
+    PlaceholderResolver placeholders,
+    IOptions<ReadingOptions> readingOptions,
+    CatalogPaths paths)
+{
+    /// <summary>Bumped whenever processing changes in a way that must re-process unchanged files.</summary>
+    private const string ProcessingVersion = "greenroom-processing-1";
+
+    /// <summary>Reads the root location <paramref name="type"/>:<paramref name="target"/>.</summary>
+    public async Task<PassResult> ReadAsync(string type, string target, CancellationToken cancellationToken)
+    {
+        var settings = readingOptions.Value;
+        var problems = new ConcurrentQueue<CatalogProblem>();
+        var keep = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var entities = new List<PassEntity>();
+        var origin = $"{type}:{target}";
+
+        SourceAddress rootAddress;
+        IReadOnlyList<SourceAddress> initial;
+        try
+        {
+            rootAddress = SourceResolver.RootAddress(type, target, paths.BaseDirectory);
+            if (rootAddress.IsFile)
+            {
+                initial = reader.Files.Expand(rootAddress.Target).Select(f => new SourceAddress("file", f)).ToList();
+            }
+            else
+            {
+                reader.Urls.EnsureAllowed(new Uri(rootAddress.Target));
+                initial = [rootAddress];
+            }
+        }
+        catch (Exception exception) when (exception is LocationReadException or UriFormatException or ArgumentException)
+        {
+            var name = exception is LocationReadException read ? read.Name : "InputError";
+            return new PassResult([], [new CatalogProblem(exception.Message, File: target) { Name = name }], [], RootUnreadable: true, 0);
+        }
+
+        if (initial.Count == 0)
+        {
+            problems.Enqueue(new CatalogProblem($"No files match {rootAddress.Target}", File: target) { Name = "NotFoundError" });
+        }
+
+        var root = SourceResolver.RootOf(rootAddress);
+        var visited = new HashSet<SourceAddress>(initial);
+        var level = initial.Select(a => new WorkItem(a, 0, new Chain(a, null))).ToList();
+        var filesRead = 0;
+        var unreadable = 0;
+        while (level.Count > 0)
+        {
+            if (filesRead + level.Count > settings.MaxFilesPerLocation)
+            {
+                problems.Enqueue(new CatalogProblem(
+                    $"Location reads more than {settings.MaxFilesPerLocation} files (Greenroom:Reading:MaxFilesPerLocation); the rest were skipped",
+                    File: target));
+                level = level.Take(Math.Max(0, settings.MaxFilesPerLocation - filesRead)).ToList();
+            }
+
+            var results = new FileResult[level.Count];
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, level.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                async (i, ct) => results[i] = await ReadFileAsync(level[i], root, origin, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            filesRead += level.Count;
+
+            var next = new List<WorkItem>();
+            for (var i = 0; i < results.Length; i++)
+            {
+                var result = results[i];
+                var item = level[i];
+                entities.AddRange(result.Entities);
+                foreach (var problem in result.Problems)
+                {
+                    problems.Enqueue(problem);
+                }
+
+                if (result.KeepSource)
+                {
+                    keep[item.Address.Target] = true;
+                }
+
+                unreadable += result.Unreadable ? 1 : 0;
+
+                foreach (var child in result.Children)
+                {
+                    if (item.Depth + 1 > settings.MaxLocationDepth)
+                    {
+                        problems.Enqueue(child.Problem($"Location nesting deeper than {settings.MaxLocationDepth} levels (Greenroom:Reading:MaxLocationDepth); not followed"));
+                        continue;
+                    }
+
+                    if (item.Chain.Contains(child.Address))
+                    {
+                        problems.Enqueue(child.Problem($"Location cycle: {item.Chain.Describe()} -> {child.Address}; not followed"));
+                        continue;
+                    }
+
+                    if (visited.Add(child.Address))
+                    {
+                        next.Add(new WorkItem(child.Address, item.Depth + 1, new Chain(child.Address, item.Chain)));
+                    }
+                }
+            }
+
+            level = next;
+        }
+
+        var rootUnreadable = filesRead > 0 && unreadable == filesRead && entities.Count == 0;
+        return new PassResult(entities, problems.ToList(), keep.Keys.ToList(), rootUnreadable, filesRead);
+    }
+
+    private async Task<FileResult> ReadFileAsync(WorkItem item, string root, string origin, CancellationToken cancellationToken)
+    {
+        var address = item.Address;
+        string text;
+        try
+        {
+            text = await reader.ReadTextAsync(address, parser.Limits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LocationReadException exception)
+        {
+            return FileResult.Failed(new CatalogProblem(exception.Message, File: address.Target) { Name = exception.Name });
+        }
+
+        var parsed = parser.Parse(text, address.Target);
+        var result = new FileResult { KeepSource = parsed.Problems.Count > 0 };
+        result.Problems.AddRange(parsed.Problems);
+        foreach (var document in parsed.Documents)
+        {
+            var entity = await ProcessDocumentAsync(document, address, root, origin, cancellationToken).ConfigureAwait(false);
+            result.Entities.Add(entity);
+            result.Problems.AddRange(entity.Problems);
+            if (!entity.Failed && string.Equals(EntityFields.StringAt(entity.Entity, "kind"), "Location", StringComparison.OrdinalIgnoreCase))
+            {
+                AddLocationTargets(entity.Entity, document, address, root, result);
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<PassEntity> ProcessDocumentAsync(
+        DescriptorDocument document, SourceAddress address, string root, string origin, CancellationToken cancellationToken)
+    {
+        var entity = document.Entity;
+        var reference = EntityFields.RefOf(entity);
+        var key = reference?.ToKey();
+        var problems = await placeholders.ResolveAsync(entity, address, root, cancellationToken).ConfigureAwait(false);
+        if (problems.Count == 0)
+        {
+            problems = validator.Validate(entity);
+        }
+
+        if (problems.Count > 0)
+        {
+            // Hashed as it stands (unresolvable placeholders left in place), so the same broken content is "unchanged".
+            var located = problems.Select(p => Locate(p, document, address, key)).ToList();
+            return new PassEntity(key, entity, address, CanonicalJson.Hash(entity, $"{ProcessingVersion}\nfailed\n{address}"), located);
+        }
+
+        EntityAnnotations.Apply(entity, address.ToString(), origin);
+        var hash = CanonicalJson.Hash(entity, $"{ProcessingVersion}\n{address}");
+        return new PassEntity(key, entity, address, hash, []);
+    }
+
+    private static CatalogProblem Locate(CatalogProblem problem, DescriptorDocument document, SourceAddress address, string? entityRef)
+    {
+        var (line, column) = document.PositionOf(problem.Field);
+        var message = entityRef is null ? problem.Message : $"{problem.Message} (entity {entityRef})";
+        return problem with { Message = message, File = problem.File ?? address.Target, Line = problem.Line ?? line, Column = problem.Column ?? column };
+    }
+
+    private void AddLocationTargets(JsonObject entity, DescriptorDocument document, SourceAddress from, string root, FileResult result)
+    {
+        var spec = entity["spec"] as JsonObject;
+        var type = spec is null ? null : EntityFields.StringAt(spec, "type");
+        var targets = new List<(string Field, string Target)>();
+        if (spec?["target"] is JsonValue single && single.TryGetValue<string>(out var one))
+        {
+            targets.Add(("spec.target", one));
+        }
+
+        if (spec?["targets"] is JsonArray many)
+        {
+            for (var i = 0; i < many.Count; i++)
+            {
+                if (many[i] is JsonValue value && value.TryGetValue<string>(out var text))
+                {
+                    targets.Add(($"spec.targets[{i}]", text));
+                }
+            }
+        }
+
+        foreach (var (field, target) in targets)
+        {
+            var (line, column) = document.PositionOf(field);
+            var context = new ChildContext(from.Target, line, column, field);
+            try
+            {
+                var resolved = SourceResolver.Resolve(from, root, type, target);
+                if (!resolved.IsFile)
+                {
+                    // Checked here rather than at read time so the error points at the line that names the URL.
+                    reader.Urls.EnsureAllowed(new Uri(resolved.Target));
+                }
+
+                var addresses = resolved.IsFile
+                    ? reader.Files.Expand(resolved.Target).Select(f => new SourceAddress("file", f)).ToList()
+                    : [resolved];
+                result.Children.AddRange(addresses.Select(a => new Child(a, context)));
+            }
+            catch (LocationReadException exception)
+            {
+                result.Problems.Add(new CatalogProblem(exception.Message, from.Target, line, column, field) { Name = exception.Name });
+            }
+        }
+    }
+
+    private sealed record WorkItem(SourceAddress Address, int Depth, Chain Chain);
+
+    /// <summary>The nesting path of a file, to tell a cycle (an ancestor named again) from a diamond.</summary>
+    private sealed record Chain(SourceAddress Address, Chain? Parent)
+    {
+        public bool Contains(SourceAddress address) => Address == address || (Parent?.Contains(address) ?? false);
+
+        public string Describe() => Parent is null ? Address.Target : $"{Parent.Describe()} -> {Address.Target}";
+    }
+
+    private sealed record ChildContext(string File, int Line, int Column, string Field);
+
+    private sealed record Child(SourceAddress Address, ChildContext Context)
+    {
+        public CatalogProblem Problem(string message) =>
+            new(message, Context.File, Context.Line, Context.Column, Context.Field);
+    }
+
+    private sealed class FileResult
+    {
+        public List<PassEntity> Entities { get; } = [];
+
+        public List<CatalogProblem> Problems { get; } = [];
+
+        public List<Child> Children { get; } = [];
+
+        public bool KeepSource { get; init; }
+
+        public bool Unreadable { get; init; }
+
+        public static FileResult Failed(CatalogProblem problem)
+        {
+            // A file that is gone is a deletion (its entities become orphans); any other failure may be transient.
+            var result = new FileResult { KeepSource = problem.Name != "NotFoundError", Unreadable = true };
+            result.Problems.Add(problem);
+            return result;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+using Greenroom.Catalog.Locations;
+using Greenroom.Catalog.Model.Problems;
+
+namespace Greenroom.Catalog.Ingestion;
+
+/// <summary>One entity document read during a pass: processed when valid, or with the problems that failed it.</summary>
+/// <param name="EntityRef">Lower-cased ref key, or null when the document names no kind and name.</param>
+/// <param name="Entity">The entity (processed when valid; as read when failed).</param>
+/// <param name="Source">The file or URL it came from.</param>
+/// <param name="ContentHash">Hash of the entity and its source, for change detection.</param>
+/// <param name="Problems">Why it failed (positions filled in); empty when valid.</param>
+internal sealed record PassEntity(string? EntityRef, JsonObject Entity, SourceAddress Source, string ContentHash, IReadOnlyList<CatalogProblem> Problems)
+{
+    /// <summary>Whether processing failed.</summary>
+    public bool Failed => Problems.Count > 0;
+}
+
+/// <summary>Everything one root location yielded on a pass, in a stable order (first-seen wins on duplicates).</summary>
+/// <param name="Entities">Every entity document, in reading order (breadth-first over nested locations, file order within).</param>
+/// <param name="Problems">Every problem met, entity failures included.</param>
+/// <param name="KeepSources">Sources that could not be read or parsed: their entities must not be orphaned.</param>
+/// <param name="RootUnreadable">True when nothing at all could be read.</param>
+/// <param name="FilesRead">Files or URLs read.</param>
+internal sealed record PassResult(
+    IReadOnlyList<PassEntity> Entities,
+    IReadOnlyList<CatalogProblem> Problems,
+    IReadOnlyCollection<string> KeepSources,
+    bool RootUnreadable,
+    int FilesRead);

@@ -1,0 +1,27 @@
+namespace Greenroom.Server.Hosting;
+
+/// <summary>Host settings, section <c>Greenroom</c>.</summary>
+public sealed class GreenroomOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Greenroom";
+
+    /// <summary>Where Greenroom keeps its data (the SQLite database <c>greenroom.db</c>); created when missing.</summary>
+    public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>The database file inside <see cref="DataDirectory"/>, resolved against <paramref name="contentRoot"/>.</summary>
+    public string DatabasePath(string contentRoot) => Path.Combine(Path.GetFullPath(DataDirectory, contentRoot), "greenroom.db");
+
+    /// <summary>As <see cref="DatabasePath"/>, or null when <see cref="DataDirectory"/> is not a usable path.</summary>
+    public string? TryGetDatabasePath(string contentRoot)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(DataDirectory) ? null : DatabasePath(contentRoot);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace Greenroom.Storage.Sqlite;
+
+/// <summary>Settings of the embedded SQLite catalog store.</summary>
+public sealed class SqliteStoreOptions
+{
+    /// <summary>The database file (the server passes <c>&lt;DataDirectory&gt;/greenroom.db</c>); its folder is created when missing.</summary>
+    public string DatabasePath { get; set; } = "";
+
+    /// <summary>How long a statement waits for a lock held by another connection or process before failing.</summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Open reader connections kept for reuse; more are opened under load and closed afterwards.</summary>
+    public int MaxPooledReaders { get; set; } = 8;
+
+    /// <summary>Page cache per connection in KiB (SQLite's default of 2 MiB is small for 100k entities).</summary>
+    public int CacheSizeKiB { get; set; } = 32 * 1024;
+
+    /// <summary>
+    /// Query planning: a filter that may match more entities than this is read in index order, page by page; a
+    /// narrower one is collected and sorted. Tuning only; every value gives the same results.
+    /// </summary>
+    public int BroadFilterThreshold { get; set; } = 2000;
+}

@@ -1,0 +1,40 @@
+using Greenroom.Catalog.Store;
+using Greenroom.Storage.Sqlite.Store;
+
+namespace Greenroom.Storage.Sqlite;
+
+public sealed partial class SqliteCatalogStore
+{
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(Guid locationId, CancellationToken cancellationToken) =>
+        ReadAsync(async (connection, transaction) =>
+        {
+            using var command = connection.Command("SELECT ref, content_hash FROM entities WHERE location_id = $loc", transaction)
+                .With("$loc", SqliteValues.ToDb(locationId));
+            var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                hashes[reader.GetString(0)] = reader.GetString(1);
+            }
+
+            return (IReadOnlyDictionary<string, string>)hashes;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IngestionOutcome> ApplyIngestionAsync(IngestionBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return WriteAsync(async (connection, transaction) =>
+        {
+            var writer = new IngestionWriter(connection, transaction, batch);
+            var outcome = await writer.ApplyAsync(cancellationToken).ConfigureAwait(false);
+            if (outcome.RefsToStitch.Count > 0)
+            {
+                await EnqueueAsync(connection, transaction, outcome.RefsToStitch, cancellationToken).ConfigureAwait(false);
+            }
+
+            return outcome;
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,140 @@
+using Greenroom.Catalog.Model.Relations;
+using Greenroom.Catalog.Store;
+using Greenroom.Storage.Sqlite.Store;
+
+namespace Greenroom.Storage.Sqlite;
+
+public sealed partial class SqliteCatalogStore
+{
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> GetStitchQueueAsync(int max, CancellationToken cancellationToken) =>
+        ReadAsync(async (connection, transaction) =>
+        {
+            using var command = connection.Command("SELECT ref FROM stitch_queue ORDER BY ticket, ref LIMIT $max", transaction)
+                .With("$max", Math.Max(0, max));
+            var refs = new List<string>();
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                refs.Add(reader.GetString(0));
+            }
+
+            return (IReadOnlyList<string>)refs;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StitchSource>> GetStitchSourcesAsync(IReadOnlyCollection<string> refs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(refs);
+        var requested = refs.Distinct(StringComparer.Ordinal).ToList();
+        if (requested.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<StitchSource>>([]);
+        }
+
+        return ReadAsync(async (connection, transaction) =>
+        {
+            var json = JsonArray(requested);
+
+            // Remember each ref's queue ticket as of this snapshot (see _stitchTickets).
+            using (var tickets = connection.Command(
+                "SELECT q.ref, q.ticket FROM json_each($refs) j JOIN stitch_queue q ON q.ref = j.value", transaction).With("$refs", json))
+            using (var reader = await tickets.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var queued = new Dictionary<string, long>(StringComparer.Ordinal);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    queued[reader.GetString(0)] = reader.GetInt64(1);
+                }
+
+                // A ref not queued now counts as ticket 0: if it gets queued while being stitched, it stays queued.
+                foreach (var entityRef in requested)
+                {
+                    _stitchTickets[entityRef] = queued.GetValueOrDefault(entityRef);
+                }
+            }
+
+            var relations = new Dictionary<string, List<EntityRelation>>(StringComparer.Ordinal);
+            using (var command = connection.Command(
+                "SELECT DISTINCT r.source_ref, r.type, r.target_ref FROM json_each($refs) j JOIN relations r ON r.source_ref = j.value " +
+                "ORDER BY r.source_ref, r.type, r.target_ref", transaction).With("$refs", json))
+            using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var source = reader.GetString(0);
+                    if (!relations.TryGetValue(source, out var list))
+                    {
+                        relations[source] = list = [];
+                    }
+
+                    list.Add(new EntityRelation(source, reader.GetString(1), reader.GetString(2)));
+                }
+            }
+
+            var sources = new List<StitchSource>(requested.Count);
+            using (var command = connection.Command(
+                "SELECT e.ref, e.uid, e.location_id, e.processed_json, e.errors_json, e.is_orphan, f.final_json, f.final_hash " +
+                "FROM json_each($refs) j JOIN entities e ON e.ref = j.value LEFT JOIN final_entities f ON f.ref = e.ref " +
+                "ORDER BY j.key", transaction).With("$refs", json))
+            using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var entityRef = reader.GetString(0);
+                    sources.Add(new StitchSource(
+                        entityRef,
+                        reader.GetString(1),
+                        SqliteValues.ToGuid(reader.GetString(2)),
+                        reader.GetString(3),
+                        reader.GetString(4),
+                        reader.GetInt64(5) != 0,
+                        relations.TryGetValue(entityRef, out var list) ? list : [],
+                        reader.NullableString(6),
+                        reader.NullableString(7)));
+                }
+            }
+
+            return (IReadOnlyList<StitchSource>)sources;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task WriteFinalEntitiesAsync(
+        IReadOnlyList<FinalEntity> entities, IReadOnlyCollection<string> stitchedRefs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        ArgumentNullException.ThrowIfNull(stitchedRefs);
+        var used = new List<KeyValuePair<string, long>>();
+        await WriteAsync(async (connection, transaction) =>
+        {
+            using var writer = new FinalEntityWriter(connection, transaction);
+            foreach (var entity in entities)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await writer.WriteAsync(entity, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var entityRef in stitchedRefs.Distinct(StringComparer.Ordinal))
+            {
+                long? ticket = null;
+                if (_stitchTickets.TryGetValue(entityRef, out var seen))
+                {
+                    ticket = seen;
+                    used.Add(new(entityRef, seen));
+                }
+
+                await writer.FinishAsync(entityRef, ticket, cancellationToken).ConfigureAwait(false);
+            }
+
+            return used.Count;
+        }, cancellationToken).ConfigureAwait(false);
+
+        // Forget the tickets only once the dequeue is committed (a failed write keeps them for the retry), and only
+        // if no later read replaced them.
+        foreach (var pair in used)
+        {
+            _stitchTickets.TryRemove(pair);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace Greenroom.Bench.Tests;
+
+public sealed class BenchArgumentsTests
+{
+    [Fact]
+    public void Reads_every_option()
+    {
+        var parsed = BenchArguments.Parse(["--entities", "1000", "--seed", "4", "--files", "3", "--location-layout", "per-file", "--requests", "250", "--server-dll", "x.dll"]);
+
+        Assert.Equal((1000, 4, 3, true, 250, "x.dll"), (parsed.Entities, parsed.Seed, parsed.Files, parsed.PerFileLocations, parsed.Requests, parsed.ServerDll));
+    }
+
+    [Theory]
+    [InlineData("--generate-only", "--entities", "10")]
+    [InlineData("--entities", "6")]
+    [InlineData("--entities", "100", "--requests", "199")]
+    [InlineData("--entities", "100", "--location-layout", "nested")]
+    [InlineData("--entities", "100", "--bogus")]
+    [InlineData("--seed", "1")]
+    public void Rejects_incomplete_or_out_of_range_arguments(params string[] args) =>
+        Assert.Throws<BenchException>(() => BenchArguments.Parse(args));
+}

@@ -1,0 +1,87 @@
+using Greenroom.Catalog.Locations;
+
+namespace Greenroom.Storage.Sqlite.Tests.Migrations;
+
+public sealed class SqliteMigratorTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task Applies_every_numbered_migration_once_and_records_its_version()
+    {
+        var path = _database.NewPath();
+        await using (var store = new SqliteCatalogStore(new SqliteStoreOptions { DatabasePath = path }))
+        {
+            await store.InitializeAsync(CancellationToken.None);
+            await store.InitializeAsync(CancellationToken.None);
+        }
+
+        await using (var reopened = new SqliteCatalogStore(new SqliteStoreOptions { DatabasePath = path }))
+        {
+            await reopened.InitializeAsync(CancellationToken.None);
+        }
+
+        var versions = await RawDatabase.ColumnAsync(path, "SELECT version || ':' || name FROM schema_version ORDER BY version");
+        var expected = Sqlite.Migrations.SqliteMigrator.All.Select(m => $"{m.Version}:{m.Name}");
+        Assert.Equal(expected, versions);
+        Assert.Equal("1:initial", versions[0]);
+    }
+
+    [Fact]
+    public async Task Creates_the_tables_and_indexes_queries_rely_on()
+    {
+        var path = _database.NewPath();
+        await using (var store = new SqliteCatalogStore(new SqliteStoreOptions { DatabasePath = path }))
+        {
+            await store.InitializeAsync(CancellationToken.None);
+        }
+
+        var names = await RawDatabase.ColumnAsync(path, "SELECT name FROM sqlite_master WHERE type IN ('table', 'index')");
+        Assert.Superset(
+            new HashSet<string>
+            {
+                "locations", "entities", "relations", "final_entities", "search", "entity_history", "stitch_queue",
+                "entities_location", "entities_source", "relations_originating", "relations_source",
+                "search_key_value", "search_entity_key", "search_facet", "entity_history_uid", "stitch_queue_ticket",
+            },
+            names.ToHashSet());
+    }
+
+    [Fact]
+    public async Task Uses_write_ahead_logging()
+    {
+        var path = _database.NewPath();
+        await using var store = new SqliteCatalogStore(new SqliteStoreOptions { DatabasePath = path });
+        await store.InitializeAsync(CancellationToken.None);
+
+        Assert.Equal("wal", await RawDatabase.ScalarAsync<string>(path, "PRAGMA journal_mode"));
+    }
+
+    [Fact]
+    public async Task Refuses_a_database_from_a_newer_schema_with_a_clear_message()
+    {
+        var path = _database.NewPath();
+        await using (var store = new SqliteCatalogStore(new SqliteStoreOptions { DatabasePath = path }))
+        {
+            await store.InitializeAsync(CancellationToken.None);
+        }
+
+        await RawDatabase.ExecuteAsync(path, "INSERT INTO schema_version (version, name, applied_at) VALUES (999, 'future', 0)");
+
+        await using var newer = new SqliteCatalogStore(new SqliteStoreOptions { DatabasePath = path });
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => newer.InitializeAsync(CancellationToken.None));
+        Assert.Contains("schema version 999", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Initializes_on_first_use_when_not_initialized_explicitly()
+    {
+        await using var store = new SqliteCatalogStore(new SqliteStoreOptions { DatabasePath = Path.Combine(_database.Folder, "sub", "dir", "g.db") });
+
+        var location = await store.AddLocationAsync(new LocationSpec("file", "a.yaml", LocationOrigin.Config), CancellationToken.None);
+
+        Assert.Equal(location, await store.GetLocationAsync(location.Id, CancellationToken.None));
+    }
+}
