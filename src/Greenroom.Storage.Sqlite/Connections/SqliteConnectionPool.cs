@@ -46,6 +46,8 @@ internal sealed class SqliteConnectionPool : IAsyncDisposable
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // Checked again under the gate: a write queued behind DisposeAsync must not reopen the file.
+            ObjectDisposedException.ThrowIf(_disposed != 0, this);
             _writer ??= await OpenAsync(writer: true, cancellationToken).ConfigureAwait(false);
             return await work(_writer).ConfigureAwait(false);
         }

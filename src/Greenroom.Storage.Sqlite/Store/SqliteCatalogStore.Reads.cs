@@ -85,7 +85,7 @@ public sealed partial class SqliteCatalogStore
         {
             using var command = connection.Command(
                 "SELECT (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM entities WHERE is_orphan = 1), " +
-                "(SELECT COUNT(*) FROM entities WHERE json_array_length(errors_json) > 0), (SELECT COUNT(*) FROM relations), " +
+                "(SELECT COUNT(*) FROM entities WHERE CASE WHEN json_valid(errors_json) THEN json_array_length(errors_json) > 0 ELSE 1 END), (SELECT COUNT(*) FROM relations), " +
                 "(SELECT COUNT(*) FROM locations)", transaction);
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
