@@ -31,8 +31,15 @@ public sealed class DescriptorParser(DescriptorLimits limits)
             return new DescriptorParseResult([], [tooBig]);
         }
 
-        var reader = new YamlStreamReader(state, singleValue: false);
+        // Most files are only plain block documents, read directly at a fraction of YamlDotNet's cost; any other file
+        // is read by YamlDotNet alone (see BlockYamlReader for why all or nothing).
         var start = SkipByteOrderMark(content);
+        if (BlockYamlReader.TryRead(state, content, start))
+        {
+            return new DescriptorParseResult(state.Documents, state.Problems);
+        }
+
+        var reader = new YamlStreamReader(state, singleValue: false);
         var startLine = 1;
         while (!state.Stopped && start < content.Length)
         {

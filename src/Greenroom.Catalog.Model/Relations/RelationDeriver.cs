@@ -38,24 +38,26 @@ public static class RelationDeriver
             switch (spec[rule.Field])
             {
                 case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                    Emit(value.GetValue<string>(), $"spec.{rule.Field}");
+                    Emit(value.GetValue<string>(), -1);
                     break;
                 case JsonArray items:
                     for (var i = 0; i < items.Count; i++)
                     {
                         if (items[i] is JsonValue item && item.GetValueKind() == JsonValueKind.String)
                         {
-                            Emit(item.GetValue<string>(), $"spec.{rule.Field}[{i}]");
+                            Emit(item.GetValue<string>(), i);
                         }
                     }
 
                     break;
             }
 
-            void Emit(string target, string field)
+            // The field path is only built for a problem: most entities have none, and every relation would pay for it.
+            void Emit(string target, int index)
             {
                 if (!EntityRef.TryParse(target, out var targetRef, out var error, rule.DefaultKind, self.Namespace))
                 {
+                    var field = index < 0 ? $"spec.{rule.Field}" : $"spec.{rule.Field}[{index}]";
                     problems?.Add(new CatalogProblem(
                         rule.DefaultKind is null ? $"{error}; {field} must name the kind, as in resource:default/my-db" : error ?? "Invalid entity reference",
                         Field: field));

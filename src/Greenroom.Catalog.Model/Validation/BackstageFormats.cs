@@ -34,7 +34,9 @@ public static class BackstageFormats
     }
 
     /// <summary>A DNS label: 1–63 characters, runs of <c>[a-z0-9]</c> joined by single <c>-</c>.</summary>
-    public static bool IsValidDnsLabel(string value)
+    public static bool IsValidDnsLabel(string value) => IsValidDnsLabel(value.AsSpan());
+
+    private static bool IsValidDnsLabel(ReadOnlySpan<char> value)
     {
         if (value.Length is < 1 or > 63)
         {
@@ -67,8 +69,24 @@ public static class BackstageFormats
     }
 
     /// <summary>A DNS subdomain: 1–253 characters of dot-separated DNS labels.</summary>
-    public static bool IsValidDnsSubdomain(string value) =>
-        value.Length is >= 1 and <= 253 && value.Split('.').All(IsValidDnsLabel);
+    public static bool IsValidDnsSubdomain(string value)
+    {
+        if (value.Length is < 1 or > 253)
+        {
+            return false;
+        }
+
+        // Label by label without Split: this runs on every entity's apiVersion.
+        foreach (var label in value.AsSpan().Split('.'))
+        {
+            if (!IsValidDnsLabel(value.AsSpan()[label]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>A namespace is a DNS label.</summary>
     public static bool IsValidNamespace(string value) => IsValidDnsLabel(value);

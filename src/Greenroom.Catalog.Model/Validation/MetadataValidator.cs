@@ -53,21 +53,21 @@ internal static class MetadataValidator
             return;
         }
 
+        // Field paths are built only for a problem: every annotation of every entity would pay for them otherwise.
         foreach (var (key, value) in map)
         {
-            var field = $"metadata.{property}.{key}";
             if (!isValidKey(key))
             {
-                problems.Invalid(field, PrefixSuffixExpectation, key);
+                problems.Invalid($"metadata.{property}.{key}", PrefixSuffixExpectation, key);
             }
 
             if (value is not JsonValue text || text.GetValueKind() != JsonValueKind.String)
             {
-                problems.Invalid(field, valueExpectation, value?.ToJsonString() ?? "null");
+                problems.Invalid($"metadata.{property}.{key}", valueExpectation, value?.ToJsonString() ?? "null");
             }
             else if (!isValidValue(text.GetValue<string>()))
             {
-                problems.Invalid(field, valueExpectation, text.GetValue<string>());
+                problems.Invalid($"metadata.{property}.{key}", valueExpectation, text.GetValue<string>());
             }
         }
     }
@@ -87,14 +87,13 @@ internal static class MetadataValidator
 
         for (var i = 0; i < tags.Count; i++)
         {
-            var field = $"metadata.tags[{i}]";
             if (tags[i] is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
             {
-                problems.Invalid(field, TagExpectation, tags[i]?.ToJsonString() ?? "null");
+                problems.Invalid($"metadata.tags[{i}]", TagExpectation, tags[i]?.ToJsonString() ?? "null");
             }
             else if (!BackstageFormats.IsValidTag(value.GetValue<string>()))
             {
-                problems.Invalid(field, TagExpectation, value.GetValue<string>());
+                problems.Invalid($"metadata.tags[{i}]", TagExpectation, value.GetValue<string>());
             }
         }
     }
