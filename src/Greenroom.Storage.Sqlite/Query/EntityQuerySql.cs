@@ -96,7 +96,7 @@ internal static class EntityQuerySql
         if (query.FullText is { } fullText)
         {
             sql.Append(" AND ");
-            if (!FilterSql.AppendFullText(sql, fullText, "f.ref"))
+            if (!FilterSql.AppendFullText(sql, fullText, "f.ref", mode))
             {
                 sql.Append("1");
             }

@@ -122,7 +122,7 @@ internal static class FilterSql
     /// Appends a condition true when any of the full-text fields of the entity contains the term (case-insensitively;
     /// search values are stored lower-cased). Returns false when the term is blank and nothing was appended.
     /// </summary>
-    public static bool AppendFullText(SqlBuilder sql, FullTextFilter fullText, string refColumn)
+    public static bool AppendFullText(SqlBuilder sql, FullTextFilter fullText, string refColumn, FilterMode mode = FilterMode.Set)
     {
         var term = fullText.Term.Trim().ToLowerInvariant();
         if (term.Length == 0)
@@ -134,7 +134,15 @@ internal static class FilterSql
         var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-        sql.Append(refColumn).Append($" IN (SELECT {s}.entity_ref FROM search {s} WHERE 1");
+        if (mode == FilterMode.Set)
+        {
+            sql.Append(refColumn).Append($" IN (SELECT {s}.entity_ref FROM search {s} WHERE 1");
+        }
+        else
+        {
+            sql.Append($"EXISTS (SELECT 1 FROM search {s} WHERE {s}.entity_ref = {refColumn}");
+        }
+
         if (fullText.Fields.Count > 0)
         {
             sql.Append($" AND {s}.key IN (SELECT value FROM json_each(")

@@ -87,7 +87,7 @@ internal sealed class IndexOrderedPage(SqliteConnection connection, SqliteTransa
             .Append("WHERE o.key = ").Value(_key).Append(" AND o.value IS NOT NULL AND f.ref = o.entity_ref ")
             // Only the entity's smallest value (the first such row) takes part, so it appears once.
             .Append("AND NOT EXISTS (SELECT 1 FROM search d WHERE d.entity_ref = o.entity_ref AND d.key = o.key ")
-            .Append("AND (d.value < o.value OR (d.value = o.value AND d.rowid < o.rowid))) AND ");
+            .Append("AND (d.value < o.value OR (d.value = o.value AND d.seq < o.seq))) AND ");
         EntityQuerySql.AppendWhere(sql, query, FilterMode.Probe);
 
         // Reading forward on an ascending field (or backward on a descending one) goes towards greater values.

@@ -29,6 +29,26 @@ internal sealed class SqlBuilder
 
     public override string ToString() => _text.ToString();
 
+    /// <summary>The statement and its bound values as one string: equal keys mean the same result on the same data.</summary>
+    public string CacheKey()
+    {
+        var key = new StringBuilder(_text.Length + (_values.Count * 16)).Append(_text);
+        foreach (var value in _values)
+        {
+            // Length-prefixed, so no value can imitate a separator.
+            var text = value switch
+            {
+                null => "n",
+                string s => "s" + s,
+                IFormattable f => "f" + f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+                _ => "o" + value,
+            };
+            key.Append('\u001f').Append(text.Length).Append(':').Append(text);
+        }
+
+        return key.ToString();
+    }
+
     public SqliteCommand ToCommand(SqliteConnection connection, SqliteTransaction transaction)
     {
         var command = connection.CreateCommand();

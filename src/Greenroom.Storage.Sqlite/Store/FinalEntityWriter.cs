@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Greenroom.Catalog.Store;
 using Microsoft.Data.Sqlite;
 
@@ -24,18 +23,21 @@ internal sealed class FinalEntityWriter : IDisposable
             "ON CONFLICT (ref) DO UPDATE SET uid = excluded.uid, final_json = excluded.final_json, " +
             "final_hash = excluded.final_hash, stitched_at = excluded.stitched_at", 5);
         _clearSearch = Create(connection, transaction, "DELETE FROM search WHERE entity_ref = $p1", 1);
-        // All rows of an entity in one statement: a JSON array of [key, value, original] triples.
+        // One prepared insert per row: measured over twice as fast as inserting the entity's rows as one JSON array
+        // through json_each, which is slow into an indexed table.
         _insertSearch = Create(connection, transaction,
-            "INSERT INTO search (entity_ref, key, value, original_value) " +
-            "SELECT $p1, r.value ->> 0, r.value ->> 1, r.value ->> 2 FROM json_each($p2) r", 2);
+            "INSERT INTO search (entity_ref, key, seq, value, original_value) VALUES ($p1, $p2, $p3, $p4, $p5)", 5);
         _history = Create(connection, transaction,
             "INSERT INTO entity_history (uid, entity_ref, at, location_id, change, diff_json) VALUES ($p1, $p2, $p3, $p4, $p5, $p6)", 6);
-        // A ref stitched after its entity went away loses its final form (search rows follow by cascade).
+        // A ref stitched after its entity went away loses its final form (its search rows follow by trigger).
         _dropFinal = Create(connection, transaction,
             "DELETE FROM final_entities WHERE ref = $p1 AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.ref = $p1)", 1);
         _dequeue = Create(connection, transaction, "DELETE FROM stitch_queue WHERE ref = $p1", 1);
         _dequeueIfTicket = Create(connection, transaction, "DELETE FROM stitch_queue WHERE ref = $p1 AND ticket <= $p2", 2);
     }
+
+    /// <summary>Whether anything a query can see changed (a final form written or dropped).</summary>
+    public bool Changed { get; private set; }
 
     public async Task WriteAsync(FinalEntity entity, CancellationToken cancellationToken)
     {
@@ -49,13 +51,15 @@ internal sealed class FinalEntityWriter : IDisposable
 
         Bind(_upsert, entity.EntityRef, entity.Uid, entity.FinalJson, entity.FinalHash, SqliteValues.ToDb(entity.History.At));
         await _upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        Changed = true;
 
         Bind(_clearSearch, entity.EntityRef);
         await _clearSearch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        var rows = entity.SearchRows.Distinct().Select(r => new[] { r.Key, r.Value, r.OriginalValue }).ToList();
-        if (rows.Count > 0)
+        // seq numbers the entity's rows (the table's key is entity, key, seq); identical rows are stored once.
+        var seq = 0L;
+        foreach (var row in entity.SearchRows.Distinct())
         {
-            Bind(_insertSearch, entity.EntityRef, JsonSerializer.Serialize(rows));
+            Bind(_insertSearch, entity.EntityRef, row.Key, seq++, row.Value, row.OriginalValue);
             await _insertSearch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -69,7 +73,11 @@ internal sealed class FinalEntityWriter : IDisposable
     public async Task FinishAsync(string entityRef, long? ticketSeen, CancellationToken cancellationToken)
     {
         Bind(_dropFinal, entityRef);
-        await _dropFinal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (await _dropFinal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0)
+        {
+            Changed = true;
+        }
+
         if (ticketSeen is { } ticket)
         {
             Bind(_dequeueIfTicket, entityRef, ticket);

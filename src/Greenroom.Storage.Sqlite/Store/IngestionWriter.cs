@@ -92,7 +92,7 @@ internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransac
             else if (entity.ProcessedJson is not null)
             {
                 await statements.ExecuteAsync(statements.Insert, cancellationToken,
-                    entity.EntityRef, Guid.NewGuid().ToString("D"), _locationId, entity.Source, entity.ContentHash,
+                    entity.EntityRef, NewUid(), _locationId, entity.Source, entity.ContentHash,
                     entity.ProcessedJson, entity.ErrorsJson ?? "[]", _now).ConfigureAwait(false);
                 await InsertRelationsAsync(statements, entity, cancellationToken).ConfigureAwait(false);
                 _toStitch.Add(entity.EntityRef);
@@ -115,6 +115,12 @@ internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransac
 
         return new IngestionOutcome(added, updated, unchanged, orphaned, conflicts, _toStitch.ToList());
     }
+
+    /// <summary>
+    /// A new entity uid: a time-ordered (version 7) UUID, so a large pass appends to the uid index instead of writing
+    /// into random places of it; to clients it is as opaque as a random one.
+    /// </summary>
+    private static string NewUid() => Guid.CreateVersion7().ToString("D");
 
     private async Task UpdateAsync(Statements statements, IngestedEntity entity, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Greenroom.Storage.Sqlite.Query;
 using Greenroom.Storage.Sqlite.Store;
 using Microsoft.Data.Sqlite;
 
@@ -84,6 +85,8 @@ public sealed partial class SqliteCatalogStore
             }
         }
 
+        // Final forms and search rows went with the entities (cascade): cached aggregates no longer hold.
+        await AggregateCache.BumpGenerationAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         using (var dequeue = connection.Command("DELETE FROM stitch_queue WHERE ref IN (SELECT value FROM json_each($refs))", transaction)
             .With("$refs", JsonArray(deleted)))
         {

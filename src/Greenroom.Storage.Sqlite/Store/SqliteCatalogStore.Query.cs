@@ -2,12 +2,16 @@ using System.Globalization;
 using Greenroom.Catalog.Query;
 using Greenroom.Catalog.Store;
 using Greenroom.Storage.Sqlite.Query;
+using Greenroom.Storage.Sqlite.Store;
 using Microsoft.Data.Sqlite;
 
 namespace Greenroom.Storage.Sqlite;
 
 public sealed partial class SqliteCatalogStore
 {
+    // Entities a ref-ordered walk may probe for a full-text page before the matches are collected instead.
+    private const int DenseWalkBudget = 5000;
+
     /// <inheritdoc />
     public Task<EntityQueryResult> QueryEntitiesAsync(EntityQuery query, CancellationToken cancellationToken)
     {
@@ -20,13 +24,40 @@ public sealed partial class SqliteCatalogStore
 
         return ReadAsync(async (connection, transaction) =>
         {
-            // A full-text term usually leaves few matches: collecting and sorting them beats walking an index.
+            var generation = await AggregateCache.ReadGenerationAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            var estimate = new FilterEstimate(connection, transaction, _aggregates, generation, _broadFilterThreshold);
+
+            // The total costs a pass over every match while a page can stop early: it is cached per data generation.
+            var count = EntityQuerySql.Count(query);
+            Task<int> TotalAsync() => _aggregates.GetOrAddAsync(count.CacheKey(), generation, async () =>
+            {
+                using var command = count.ToCommand(connection, transaction);
+                return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            });
+
+            // A full-text term usually leaves few matches: collecting and sorting them beats walking an index. But a
+            // common term (a team or area name) matches thousands, and collecting them means testing every name and
+            // title: when the (cached) total says a ref-ordered walk should fill the page within a few thousand
+            // entities, walk (bounded) and probe instead.
             var hasText = query.FullText is { } text && !string.IsNullOrWhiteSpace(text.Term);
-            var broad = !hasText && await FilterEstimate.IsBroadAsync(connection, transaction, query.Filter, _broadFilterThreshold, cancellationToken).ConfigureAwait(false);
+            var broad = !hasText && await estimate.IsBroadAsync(query.Filter, cancellationToken).ConfigureAwait(false);
+            var walked = hasText && query.Order.Count == 0
+                && await IsDenseAsync(connection, transaction, generation, query.Limit, TotalAsync, cancellationToken).ConfigureAwait(false)
+                ? await new WalkedPage(connection, transaction, query, DenseWalkBudget).TryReadAsync(cancellationToken).ConfigureAwait(false)
+                : null;
 
             List<QueryRow> rows;
             bool hasMore;
-            if (broad && query.Order.Count == 1)
+            if (walked is { } page)
+            {
+                (rows, hasMore) = page;
+            }
+            else if (broad && query.Order.Count == 0
+                && await estimate.DrivingConditionAsync(query.Filter, cancellationToken).ConfigureAwait(false) is { } driving)
+            {
+                (rows, hasMore) = await new RefOrderedPage(connection, transaction, query, driving).ReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else if (broad && query.Order.Count == 1)
             {
                 (rows, hasMore) = await new IndexOrderedPage(connection, transaction, query).ReadAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -36,19 +67,39 @@ public sealed partial class SqliteCatalogStore
                     .ConfigureAwait(false);
             }
 
-            int? total = null;
-            if (query.IncludeTotal)
-            {
-                using var command = EntityQuerySql.Count(query).ToCommand(connection, transaction);
-                total = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-            }
-
+            int? total = query.IncludeTotal ? await TotalAsync().ConfigureAwait(false) : null;
             return new EntityQueryResult(
                 rows.Select(r => new StoredEntity(r.Ref, r.Uid, r.Json)).ToList(),
                 rows.Select(r => (IReadOnlyList<string?>)r.SortValues).ToList(),
                 total,
                 hasMore);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether matches are dense enough that walking final entities in ref order finds a page of
+    /// <paramref name="limit"/> within <see cref="DenseWalkBudget"/> entities (from the cached total).
+    /// </summary>
+    private async Task<bool> IsDenseAsync(
+        SqliteConnection connection, SqliteTransaction transaction, long generation, int? limit, Func<Task<int>> total, CancellationToken cancellationToken)
+    {
+        if (limit is not { } pageSize)
+        {
+            return false;
+        }
+
+        var matches = await total().ConfigureAwait(false);
+        if (matches == 0)
+        {
+            return false;
+        }
+
+        var entities = await _aggregates.GetOrAddAsync("final_entities count", generation, async () =>
+        {
+            using var command = connection.Command("SELECT COUNT(*) FROM final_entities", transaction);
+            return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }).ConfigureAwait(false);
+        return ((long)pageSize + 1) * entities <= (long)DenseWalkBudget * matches;
     }
 
     private static async Task<(List<QueryRow> Rows, bool HasMore)> ReadGeneralPageAsync(
@@ -92,21 +143,26 @@ public sealed partial class SqliteCatalogStore
         var sql = FacetSql.Build(facets, filter);
         return ReadAsync(async (connection, transaction) =>
         {
-            var counts = new Dictionary<string, List<FacetCount>>(StringComparer.Ordinal);
-            using (var command = sql.ToCommand(connection, transaction))
-            using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            // Facets count every matching search row: cached per data generation like match totals.
+            var generation = await AggregateCache.ReadGenerationAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            var counts = await _aggregates.GetOrAddAsync(sql.CacheKey(), generation, async () =>
             {
+                var computed = new Dictionary<string, List<FacetCount>>(StringComparer.Ordinal);
+                using var command = sql.ToCommand(connection, transaction);
+                using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     var key = reader.GetString(0);
-                    if (!counts.TryGetValue(key, out var list))
+                    if (!computed.TryGetValue(key, out var list))
                     {
-                        counts[key] = list = [];
+                        computed[key] = list = [];
                     }
 
                     list.Add(new FacetCount(reader.GetString(1), reader.GetInt32(2)));
                 }
-            }
+
+                return computed;
+            }).ConfigureAwait(false);
 
             // Keyed by the facet as asked (Backstage echoes the request's spelling), matched lower-cased.
             var result = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);

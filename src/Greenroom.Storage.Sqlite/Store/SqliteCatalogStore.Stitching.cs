@@ -1,5 +1,6 @@
 using Greenroom.Catalog.Model.Relations;
 using Greenroom.Catalog.Store;
+using Greenroom.Storage.Sqlite.Query;
 using Greenroom.Storage.Sqlite.Store;
 
 namespace Greenroom.Storage.Sqlite;
@@ -125,6 +126,11 @@ public sealed partial class SqliteCatalogStore
                 }
 
                 await writer.FinishAsync(entityRef, ticket, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (writer.Changed)
+            {
+                await AggregateCache.BumpGenerationAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             }
 
             return used.Count;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Greenroom.Catalog.Store;
 using Greenroom.Storage.Sqlite.Connections;
 using Greenroom.Storage.Sqlite.Migrations;
+using Greenroom.Storage.Sqlite.Query;
 using Greenroom.Storage.Sqlite.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,9 @@ public sealed partial class SqliteCatalogStore : ICatalogStore, IAsyncDisposable
     // re-enqueued it in between (otherwise a change that raced the stitch would never be stitched).
     private readonly ConcurrentDictionary<string, long> _stitchTickets = new(StringComparer.Ordinal);
     private readonly int _broadFilterThreshold;
+
+    // Match totals, filter estimates and facet counts, valid per generation of the final forms (see AggregateCache).
+    private readonly AggregateCache _aggregates = new();
     private volatile bool _initialized;
 
     /// <summary>Creates the store over <see cref="SqliteStoreOptions.DatabasePath"/>; nothing is opened until first use.</summary>

@@ -38,13 +38,13 @@ public sealed class SqliteMigratorTests : IDisposable
             await store.InitializeAsync(CancellationToken.None);
         }
 
-        var names = await RawDatabase.ColumnAsync(path, "SELECT name FROM sqlite_master WHERE type IN ('table', 'index')");
+        var names = await RawDatabase.ColumnAsync(path, "SELECT name FROM sqlite_master WHERE type IN ('table', 'index', 'trigger')");
         Assert.Superset(
             new HashSet<string>
             {
                 "locations", "entities", "relations", "final_entities", "search", "entity_history", "stitch_queue",
                 "entities_location", "entities_source", "relations_originating", "relations_source",
-                "search_key_value", "search_entity_key", "search_facet", "entity_history_uid", "stitch_queue_ticket",
+                "search_key_value", "final_entities_drop_search", "entity_history_uid", "stitch_queue_ticket",
             },
             names.ToHashSet());
     }
