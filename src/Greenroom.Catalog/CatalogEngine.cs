@@ -21,6 +21,7 @@ internal sealed partial class CatalogEngine(
     LocationPassReader passReader,
     LocationIngestor ingestor,
     Stitcher stitcher,
+    ProcessedFileCache fileCache,
     EntityValidator validator,
     UrlSourceReader urlReader,
     CatalogProgress progress,
@@ -47,7 +48,7 @@ internal sealed partial class CatalogEngine(
             }
 
             var record = existing ?? new LocationRecord(Guid.NewGuid(), type, target, LocationOrigin.Api, timeProvider.GetUtcNow(), LocationStatus.Pending);
-            var entities = pass.Entities.Where(e => !e.Failed).Select(e => e.Entity).ToList();
+            var entities = pass.Entities.Where(e => !e.Failed).Select(e => e.Entity!).ToList();
             return new LocationRegistration(record, entities, existing is not null);
         }
 
@@ -63,8 +64,14 @@ internal sealed partial class CatalogEngine(
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            var location = await store.GetLocationAsync(id, cancellationToken).ConfigureAwait(false);
             var targets = await store.DeleteLocationAsync(id, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             await stitcher.DrainAsync(cancellationToken).ConfigureAwait(false);
+            if (location is not null)
+            {
+                fileCache.Forget($"{location.Type}:{location.Target}");
+            }
+
             if (targets is not null)
             {
                 LocationsChanged?.Invoke();
@@ -153,7 +160,7 @@ internal sealed partial class CatalogEngine(
         {
             var registered = await store.FindLocationAsync(group.Key.Type, group.Key.Target, cancellationToken).ConfigureAwait(false)
                 ?? await store.FindLocationAsync(type, target, cancellationToken).ConfigureAwait(false);
-            files.Add(new AnalyzedFile(group.Key.Type, group.Key.Target, group.Select(e => e.Entity).ToList(), registered is not null));
+            files.Add(new AnalyzedFile(group.Key.Type, group.Key.Target, group.Select(e => e.Entity!).ToList(), registered is not null));
         }
 
         return new LocationAnalysis(files, pass.Problems);
@@ -222,6 +229,8 @@ internal sealed partial class CatalogEngine(
             outcome.Unchanged,
             outcome.Orphaned.Count,
             report.Problems.Count,
+            report.FilesReused,
+            report.FilesRead,
             (long)report.Elapsed.TotalMilliseconds,
             Math.Round(report.DocumentsRead / seconds));
         progress.PassCompleted(report.DocumentsRead, timeProvider.GetUtcNow(), report.Elapsed);
@@ -253,6 +262,7 @@ internal sealed partial class CatalogEngine(
     public void Dispose() => _writer.Dispose();
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Ingested {Location}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Orphaned} orphaned, {Errors} errors in {Elapsed} ms ({Rate} entities/s)")]
-    private static partial void LogPass(ILogger logger, string location, int added, int updated, int unchanged, int orphaned, int errors, long elapsed, double rate);
+        Message = "Ingested {Location}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Orphaned} orphaned, {Errors} errors; {Reused} of {Files} files unchanged; in {Elapsed} ms ({Rate} entities/s)")]
+    private static partial void LogPass(
+        ILogger logger, string location, int added, int updated, int unchanged, int orphaned, int errors, int reused, int files, long elapsed, double rate);
 }

@@ -39,6 +39,7 @@ public static class CatalogServiceCollectionExtensions
         services.TryAddSingleton(sp => new DescriptorParser(sp.GetRequiredService<IOptions<ReadingOptions>>().Value.ToDescriptorLimits()));
         services.TryAddSingleton(sp => new EntityValidator(ToRules(sp.GetRequiredService<IOptions<CatalogOptions>>().Value)));
         services.TryAddSingleton<PlaceholderResolver>();
+        services.TryAddSingleton<ProcessedFileCache>();
         services.TryAddSingleton<LocationPassReader>();
         services.TryAddSingleton<LocationIngestor>();
         services.TryAddSingleton<Stitcher>();

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Greenroom.Catalog.Locations;
-using Greenroom.Catalog.Model.Entities;
 using Greenroom.Catalog.Model.Problems;
-using Greenroom.Catalog.Model.Relations;
 using Greenroom.Catalog.Options;
 using Greenroom.Catalog.Processing;
 using Greenroom.Catalog.Store;
@@ -24,8 +22,9 @@ internal sealed class LocationIngestor(
     public async Task<LocationPassReport> IngestAsync(LocationRecord location, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var pass = await passReader.ReadAsync(location.Type, location.Target, cancellationToken).ConfigureAwait(false);
+        // Hashes first: the reader then keeps only what the batch needs of each entity (nothing when unchanged).
         var hashes = await store.GetContentHashesAsync(location.Id, cancellationToken).ConfigureAwait(false);
+        var pass = await passReader.ReadForIngestionAsync(location.Type, location.Target, hashes, cancellationToken).ConfigureAwait(false);
         var problems = new List<CatalogProblem>(pass.Problems);
         var plan = Plan(pass, hashes, problems);
 
@@ -75,7 +74,11 @@ internal sealed class LocationIngestor(
             problems,
             deleted,
             pass.Entities.Count,
-            Stopwatch.GetElapsedTime(started));
+            Stopwatch.GetElapsedTime(started))
+        {
+            FilesRead = pass.FilesRead,
+            FilesReused = pass.FilesReused,
+        };
     }
 
     /// <summary>
@@ -126,25 +129,24 @@ internal sealed class LocationIngestor(
             entities.Add(null!);
         }
 
-        // Serializing and deriving relations is the CPU-heavy part of a pass: spread it over the cores.
+        // Serializing and deriving relations is CPU-heavy: an ingestion read did it while reading, in parallel with
+        // the parsing; anything read with its tree (no stored hashes at hand) is spread over the cores here.
         var relationProblems = new CatalogProblem?[changed.Count];
         Parallel.For(0, changed.Count, i =>
         {
             var (index, entity) = changed[i];
             var key = entity.EntityRef!;
-            try
+            var prepared = entity.Prepared ?? PreparedEntity.From(entity.Entity!, key, entity.Source.Target);
+            if (prepared.RelationProblem is { } problem)
             {
-                var self = EntityFields.RefOf(entity.Entity)!.Value;
-                var relations = RelationDeriver.Derive(entity.Entity, self);
-                entities[index] = new IngestedEntity(key, entity.ContentHash, entity.Source.Target, entity.Entity.ToJsonString(), relations, "[]");
-            }
-            catch (Exception exception) when (exception is FormatException or InvalidOperationException or ArgumentException)
-            {
-                var problem = new CatalogProblem($"Relations could not be derived: {exception.Message} (entity {key})", File: entity.Source.Target);
                 relationProblems[i] = problem;
                 entities[index] = storedHashes.ContainsKey(key)
                     ? new IngestedEntity(key, entity.ContentHash, entity.Source.Target, null, null, ProblemJson.StatusItems([problem]))
                     : null!;
+            }
+            else
+            {
+                entities[index] = new IngestedEntity(key, entity.ContentHash, entity.Source.Target, prepared.ProcessedJson, prepared.Relations, "[]");
             }
         });
 
@@ -170,4 +172,11 @@ internal sealed record LocationPassReport(
     IReadOnlyList<CatalogProblem> Problems,
     int DeletedOrphans,
     int DocumentsRead,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>Files or URLs read.</summary>
+    public int FilesRead { get; init; }
+
+    /// <summary>Files unchanged since the last pass, whose processing result was reused instead of parsing them again.</summary>
+    public int FilesReused { get; init; }
+}

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Greenroom.Catalog.Locations;
 using Greenroom.Catalog.Model.Descriptors;
@@ -20,20 +21,35 @@ internal sealed class LocationPassReader(
     DescriptorParser parser,
     EntityValidator validator,
     PlaceholderResolver placeholders,
+    ProcessedFileCache fileCache,
     IOptions<ReadingOptions> readingOptions,
     CatalogPaths paths)
 {
     /// <summary>Bumped whenever processing changes in a way that must re-process unchanged files.</summary>
     private const string ProcessingVersion = "greenroom-processing-1";
 
-    /// <summary>Reads the root location <paramref name="type"/>:<paramref name="target"/>.</summary>
-    public async Task<PassResult> ReadAsync(string type, string target, CancellationToken cancellationToken)
+    /// <summary>Reads the root location <paramref name="type"/>:<paramref name="target"/>, keeping every entity's tree.</summary>
+    public Task<PassResult> ReadAsync(string type, string target, CancellationToken cancellationToken) =>
+        ReadCoreAsync(type, target, storedHashes: null, cancellationToken);
+
+    /// <summary>
+    /// Reads the root location for an ingestion pass: entities come without their trees, a valid one whose hash differs
+    /// from <paramref name="storedHashes"/> (ref key to content hash of the location's stored entities) comes prepared
+    /// for the batch, and a file unchanged since the last pass is not parsed again when its entities are still stored.
+    /// </summary>
+    public Task<PassResult> ReadForIngestionAsync(
+        string type, string target, IReadOnlyDictionary<string, string> storedHashes, CancellationToken cancellationToken) =>
+        ReadCoreAsync(type, target, storedHashes, cancellationToken);
+
+    private async Task<PassResult> ReadCoreAsync(
+        string type, string target, IReadOnlyDictionary<string, string>? storedHashes, CancellationToken cancellationToken)
     {
         var settings = readingOptions.Value;
         var problems = new ConcurrentQueue<CatalogProblem>();
         var keep = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         var entities = new List<PassEntity>();
         var origin = $"{type}:{target}";
+        var ingestion = storedHashes is null ? null : new IngestionRead(storedHashes, fileCache.Get(origin));
 
         SourceAddress rootAddress;
         IReadOnlyList<SourceAddress> initial;
@@ -65,6 +81,7 @@ internal sealed class LocationPassReader(
         var visited = new HashSet<SourceAddress>(initial);
         var level = initial.Select(a => new WorkItem(a, 0, new Chain(a, null))).ToList();
         var filesRead = 0;
+        var filesReused = 0;
         var unreadable = 0;
         while (level.Count > 0)
         {
@@ -80,7 +97,7 @@ internal sealed class LocationPassReader(
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, level.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-                async (i, ct) => results[i] = await ReadFileAsync(level[i], root, origin, ct).ConfigureAwait(false)).ConfigureAwait(false);
+                async (i, ct) => results[i] = await ReadFileAsync(level[i], root, origin, ingestion, ct).ConfigureAwait(false)).ConfigureAwait(false);
             filesRead += level.Count;
 
             var next = new List<WorkItem>();
@@ -100,6 +117,7 @@ internal sealed class LocationPassReader(
                 }
 
                 unreadable += result.Unreadable ? 1 : 0;
+                filesReused += result.Reused ? 1 : 0;
 
                 foreach (var child in result.Children)
                 {
@@ -126,16 +144,34 @@ internal sealed class LocationPassReader(
         }
 
         var rootUnreadable = filesRead > 0 && unreadable == filesRead && entities.Count == 0;
-        return new PassResult(entities, problems.ToList(), keep.Keys.ToList(), rootUnreadable, filesRead);
+        if (ingestion is not null)
+        {
+            fileCache.Replace(origin, ingestion.Next);
+        }
+
+        return new PassResult(entities, problems.ToList(), keep.Keys.ToList(), rootUnreadable, filesRead, filesReused);
     }
 
-    private async Task<FileResult> ReadFileAsync(WorkItem item, string root, string origin, CancellationToken cancellationToken)
+    private async Task<FileResult> ReadFileAsync(
+        WorkItem item, string root, string origin, IngestionRead? ingestion, CancellationToken cancellationToken)
     {
         var address = item.Address;
         string text;
+        byte[]? textHash = null;
         try
         {
-            text = await reader.ReadTextAsync(address, parser.Limits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+            using var content = await reader.ReadContentAsync(address, parser.Limits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+            if (ingestion is not null)
+            {
+                // An unchanged file is hashed and done with: never decoded, never parsed.
+                textHash = SHA256.HashData(content.Bytes);
+                if (ingestion.TryReuse(address, textHash) is { } reused)
+                {
+                    return FileResult.From(reused);
+                }
+            }
+
+            text = content.ToText();
         }
         catch (LocationReadException exception)
         {
@@ -145,22 +181,39 @@ internal sealed class LocationPassReader(
         var parsed = parser.Parse(text, address.Target);
         var result = new FileResult { KeepSource = parsed.Problems.Count > 0 };
         result.Problems.AddRange(parsed.Problems);
+
+        // Placeholders read other files, which may change while this one does not: such a file is always processed.
+        var cacheable = ingestion is not null
+            && (!text.Contains('$', StringComparison.Ordinal) || !parsed.Documents.Any(d => PlaceholderResolver.HasAny(d.Entity)));
         foreach (var document in parsed.Documents)
         {
-            var entity = await ProcessDocumentAsync(document, address, root, origin, cancellationToken).ConfigureAwait(false);
+            var entity = await ProcessDocumentAsync(document, address, root, origin, ingestion?.StoredHashes, cancellationToken).ConfigureAwait(false);
             result.Entities.Add(entity);
             result.Problems.AddRange(entity.Problems);
-            if (!entity.Failed && string.Equals(EntityFields.StringAt(entity.Entity, "kind"), "Location", StringComparison.OrdinalIgnoreCase))
+            if (!entity.Failed && string.Equals(EntityFields.StringAt(document.Entity, "kind"), "Location", StringComparison.OrdinalIgnoreCase))
             {
-                AddLocationTargets(entity.Entity, document, address, root, result);
+                // Its targets may be globs that match other files next time.
+                cacheable = false;
+                AddLocationTargets(document.Entity, document, address, root, result);
             }
+        }
+
+        if (cacheable)
+        {
+            ingestion!.Remember(address, new ProcessedFile(
+                textHash!, result.Entities.Select(e => e with { Prepared = null }).ToList(), result.Problems.ToList(), result.KeepSource));
         }
 
         return result;
     }
 
     private async Task<PassEntity> ProcessDocumentAsync(
-        DescriptorDocument document, SourceAddress address, string root, string origin, CancellationToken cancellationToken)
+        DescriptorDocument document,
+        SourceAddress address,
+        string root,
+        string origin,
+        IReadOnlyDictionary<string, string>? storedHashes,
+        CancellationToken cancellationToken)
     {
         var entity = document.Entity;
         var reference = EntityFields.RefOf(entity);
@@ -175,12 +228,20 @@ internal sealed class LocationPassReader(
         {
             // Hashed as it stands (unresolvable placeholders left in place), so the same broken content is "unchanged".
             var located = problems.Select(p => Locate(p, document, address, key)).ToList();
-            return new PassEntity(key, entity, address, CanonicalJson.Hash(entity, $"{ProcessingVersion}\nfailed\n{address}"), located);
+            var failedHash = CanonicalJson.Hash(entity, $"{ProcessingVersion}\nfailed\n{address}");
+            return new PassEntity(key, storedHashes is null ? entity : null, address, failedHash, located);
         }
 
         EntityAnnotations.Apply(entity, address.ToString(), origin);
         var hash = CanonicalJson.Hash(entity, $"{ProcessingVersion}\n{address}");
-        return new PassEntity(key, entity, address, hash, []);
+        if (storedHashes is null)
+        {
+            return new PassEntity(key, entity, address, hash, []);
+        }
+
+        // Ingestion: keep only what the batch needs, so the tree (and the document's position map) can go at once.
+        var unchanged = key is null || (storedHashes.TryGetValue(key, out var stored) && stored == hash);
+        return new PassEntity(key, null, address, hash, [], unchanged ? null : PreparedEntity.From(entity, key!, address.Target));
     }
 
     private static CatalogProblem Locate(CatalogProblem problem, DescriptorDocument document, SourceAddress address, string? entityRef)
@@ -236,6 +297,42 @@ internal sealed class LocationPassReader(
         }
     }
 
+    /// <summary>The state of one ingestion read: the stored hashes, the files of the last pass and those of this one.</summary>
+    private sealed class IngestionRead(IReadOnlyDictionary<string, string> storedHashes, IReadOnlyDictionary<SourceAddress, ProcessedFile> previous)
+    {
+        private readonly ConcurrentDictionary<SourceAddress, ProcessedFile> _next = new();
+
+        public IReadOnlyDictionary<string, string> StoredHashes => storedHashes;
+
+        public IReadOnlyDictionary<SourceAddress, ProcessedFile> Next => _next;
+
+        /// <summary>
+        /// The last result of a file whose text is unchanged, when every valid entity it produced is still stored with
+        /// that hash (an entity deleted meanwhile, or claimed by another location, needs its full form again).
+        /// </summary>
+        public ProcessedFile? TryReuse(SourceAddress address, byte[] textHash)
+        {
+            if (!previous.TryGetValue(address, out var file) || !file.TextHash.AsSpan().SequenceEqual(textHash))
+            {
+                return null;
+            }
+
+            foreach (var entity in file.Entities)
+            {
+                if (!entity.Failed && entity.EntityRef is { } key
+                    && !(storedHashes.TryGetValue(key, out var stored) && stored == entity.ContentHash))
+                {
+                    return null;
+                }
+            }
+
+            _next[address] = file;
+            return file;
+        }
+
+        public void Remember(SourceAddress address, ProcessedFile file) => _next[address] = file;
+    }
+
     private sealed record WorkItem(SourceAddress Address, int Depth, Chain Chain);
 
     /// <summary>The nesting path of a file, to tell a cycle (an ancestor named again) from a diamond.</summary>
@@ -265,6 +362,16 @@ internal sealed class LocationPassReader(
         public bool KeepSource { get; init; }
 
         public bool Unreadable { get; init; }
+
+        public bool Reused { get; init; }
+
+        public static FileResult From(ProcessedFile file)
+        {
+            var result = new FileResult { KeepSource = file.KeepSource, Reused = true };
+            result.Entities.AddRange(file.Entities);
+            result.Problems.AddRange(file.Problems);
+            return result;
+        }
 
         public static FileResult Failed(CatalogProblem problem)
         {

@@ -47,6 +47,13 @@ internal sealed class FileSourceReader
     /// <summary>Reads a file as UTF-8 text, refusing it before reading when it exceeds <paramref name="maxBytes"/>.</summary>
     public async Task<string> ReadTextAsync(string path, long maxBytes, CancellationToken cancellationToken)
     {
+        using var content = await ReadContentAsync(path, maxBytes, cancellationToken).ConfigureAwait(false);
+        return content.ToText();
+    }
+
+    /// <summary>Reads a file's bytes into a pooled buffer, with the checks of <see cref="ReadTextAsync"/>.</summary>
+    public async Task<SourceContent> ReadContentAsync(string path, long maxBytes, CancellationToken cancellationToken)
+    {
         FileInfo info = new(path);
         if (!info.Exists)
         {
@@ -62,7 +69,7 @@ internal sealed class FileSourceReader
         {
             await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 16 * 1024, useAsync: true);
             // The file may have grown since the size check: read at most one byte past the limit to notice.
-            return await BoundedText.ReadAsync(stream, maxBytes, path, cancellationToken).ConfigureAwait(false);
+            return await BoundedText.ReadContentAsync(stream, maxBytes, info.Length, path, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {

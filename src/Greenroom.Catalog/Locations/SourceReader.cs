@@ -14,4 +14,10 @@ internal sealed class SourceReader(FileSourceReader files, UrlSourceReader urls)
         source.IsFile
             ? Files.ReadTextAsync(source.Target, maxBytes, cancellationToken)
             : Urls.ReadTextAsync(new Uri(source.Target), cancellationToken);
+
+    /// <summary>Reads the raw content of one source (dispose it to return its buffer).</summary>
+    public async Task<SourceContent> ReadContentAsync(SourceAddress source, long maxBytes, CancellationToken cancellationToken) =>
+        source.IsFile
+            ? await Files.ReadContentAsync(source.Target, maxBytes, cancellationToken).ConfigureAwait(false)
+            : SourceContent.FromText(await Urls.ReadTextAsync(new Uri(source.Target), cancellationToken).ConfigureAwait(false));
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -14,13 +15,15 @@ internal static class CanonicalJson
     /// <summary>Lower-case hex SHA-256 of the canonical form of <paramref name="node"/> followed by <paramref name="suffix"/>.</summary>
     public static string Hash(JsonNode? node, string suffix = "")
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using (var stream = new HashingStream(hash))
-        using (var writer = new Utf8JsonWriter(stream))
+        // Written to one buffer and hashed in one call: a hash per entity is on the hot path of every pass.
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
             Write(writer, node);
         }
 
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(buffer.WrittenSpan);
         hash.AppendData(Encoding.UTF8.GetBytes("\n" + suffix));
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
@@ -34,7 +37,7 @@ internal static class CanonicalJson
                 break;
             case JsonObject obj:
                 writer.WriteStartObject();
-                foreach (var (key, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
+                foreach (var (key, value) in Sorted(obj))
                 {
                     writer.WritePropertyName(key);
                     Write(writer, value);
@@ -51,25 +54,39 @@ internal static class CanonicalJson
 
                 writer.WriteEndArray();
                 break;
+            case JsonValue value when value.TryGetValue<string>(out var text):
+                // Same bytes as WriteTo, without its per-value serializer lookup (most values are strings).
+                writer.WriteStringValue(text);
+                break;
             default:
                 node.WriteTo(writer);
                 break;
         }
     }
 
-    /// <summary>A write-only stream feeding an incremental hash, so large entities are never buffered twice.</summary>
-    private sealed class HashingStream(IncrementalHash hash) : Stream
+    /// <summary>The properties in ordinal key order; most objects are small and many already sorted, so no sort then.</summary>
+    private static IEnumerable<KeyValuePair<string, JsonNode?>> Sorted(JsonObject obj)
     {
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => hash.AppendData(buffer, offset, count);
-        public override void Write(ReadOnlySpan<byte> buffer) => hash.AppendData(buffer);
+        string? previous = null;
+        var sorted = true;
+        foreach (var (key, _) in obj)
+        {
+            if (previous is not null && string.CompareOrdinal(previous, key) > 0)
+            {
+                sorted = false;
+                break;
+            }
+
+            previous = key;
+        }
+
+        if (sorted)
+        {
+            return obj;
+        }
+
+        var properties = obj.ToArray();
+        Array.Sort(properties, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return properties;
     }
 }

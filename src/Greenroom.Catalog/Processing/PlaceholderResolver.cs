@@ -15,12 +15,14 @@ internal sealed class PlaceholderResolver(SourceReader reader, DescriptorParser 
     public async Task<IReadOnlyList<CatalogProblem>> ResolveAsync(
         JsonObject entity, SourceAddress from, string root, CancellationToken cancellationToken)
     {
-        var found = new List<Placeholder>();
-        Collect(entity, string.Empty, found);
-        if (found.Count == 0)
+        // Most entities hold none: a walk that builds no paths and copies nothing settles that first.
+        if (!HasAny(entity))
         {
             return [];
         }
+
+        var found = new List<Placeholder>();
+        Collect(entity, string.Empty, found);
 
         var problems = new List<CatalogProblem>();
         foreach (var placeholder in found)
@@ -41,6 +43,42 @@ internal sealed class PlaceholderResolver(SourceReader reader, DescriptorParser 
 
         return problems;
     }
+
+    /// <summary>Whether <paramref name="entity"/> holds a placeholder (a one-key object whose key starts with <c>$</c>).</summary>
+    public static bool HasAny(JsonObject entity) => Holds(entity);
+
+    private static bool Holds(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                {
+                    if (IsPlaceholder(value) || Holds(value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    if (IsPlaceholder(item) || Holds(item))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The shape <see cref="Collect"/> treats as a placeholder.</summary>
+    private static bool IsPlaceholder(JsonNode? node) =>
+        node is JsonObject { Count: 1 } candidate && candidate.First().Key.StartsWith('$');
 
     private async Task<JsonNode?> ResolveOneAsync(Placeholder placeholder, SourceAddress from, string root, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Greenroom.Catalog.Refresh;
 using Greenroom.Catalog.Store;
 using Microsoft.Extensions.Logging;
@@ -13,27 +14,66 @@ internal sealed partial class Stitcher(ICatalogStore store, TimeProvider timePro
     /// <summary>Refs taken from the queue per transaction.</summary>
     public const int BatchSize = 1000;
 
+    /// <summary>Refs taken from the queue per round; a round is stitched in <see cref="BatchSize"/> batches.</summary>
+    public const int RoundSize = 16 * BatchSize;
+
     /// <summary>Stitches until the queue is empty; returns how many refs were stitched.</summary>
+    /// <remarks>
+    /// The store has one writer, and writing is the slowest step: while a batch is written, the next one is read and
+    /// built on the other cores, so the writer never waits for the builder. Batches are disjoint, and stitching runs
+    /// under the engine's single-writer lock, so a batch read while the previous one is written sees the same data.
+    /// </remarks>
     public async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
         var total = 0;
         while (true)
         {
-            var refs = await store.GetStitchQueueAsync(BatchSize, cancellationToken).ConfigureAwait(false);
-            if (refs.Count == 0)
+            var round = await store.GetStitchQueueAsync(RoundSize, cancellationToken).ConfigureAwait(false);
+            if (round.Count == 0)
             {
                 progress.SetQueueDepth(0);
                 return total;
             }
 
-            progress.SetQueueDepth(refs.Count);
-            await StitchAsync(refs, cancellationToken).ConfigureAwait(false);
-            total += refs.Count;
+            var started = Stopwatch.GetTimestamp();
+            Task writing = Task.CompletedTask;
+            try
+            {
+                var done = 0;
+                foreach (var refs in round.Chunk(BatchSize))
+                {
+                    progress.SetQueueDepth(round.Count - done);
+                    var changed = await BuildAsync(refs, cancellationToken).ConfigureAwait(false);
+                    await writing.ConfigureAwait(false);
+
+                    // The store's async calls may complete synchronously: run the write on its own thread.
+                    writing = Task.Run(() => WriteAsync(changed, refs, cancellationToken), cancellationToken);
+                    done += refs.Length;
+                }
+            }
+            finally
+            {
+                // Never leave a write running behind the caller's back (the engine's lock covers it).
+                await writing.ConfigureAwait(false);
+            }
+
+            total += round.Count;
+            if (round.Count >= BatchSize)
+            {
+                var elapsed = Stopwatch.GetElapsedTime(started);
+                LogRound(logger, round.Count, total, (long)elapsed.TotalMilliseconds, Math.Round(round.Count / Math.Max(elapsed.TotalSeconds, 0.001)));
+            }
         }
     }
 
     /// <summary>Stitches <paramref name="refs"/> in one store write.</summary>
     public async Task StitchAsync(IReadOnlyList<string> refs, CancellationToken cancellationToken)
+    {
+        var changed = await BuildAsync(refs, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(changed, refs, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<List<FinalEntity>> BuildAsync(IReadOnlyList<string> refs, CancellationToken cancellationToken)
     {
         var sources = await store.GetStitchSourcesAsync(refs, cancellationToken).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
@@ -51,10 +91,17 @@ internal sealed partial class Stitcher(ICatalogStore store, TimeProvider timePro
             }
         });
 
-        var changed = finals.OfType<FinalEntity>().ToList();
+        return finals.OfType<FinalEntity>().ToList();
+    }
+
+    private async Task WriteAsync(List<FinalEntity> changed, IReadOnlyCollection<string> refs, CancellationToken cancellationToken)
+    {
         await store.WriteFinalEntitiesAsync(changed, refs, cancellationToken).ConfigureAwait(false);
         progress.AddStitched(changed.Count);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stitched {Count} entities ({Total} this drain) in {Elapsed} ms ({Rate} entities/s)")]
+    private static partial void LogRound(ILogger logger, int count, int total, long elapsed, double rate);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Cannot stitch {EntityRef}: its processed form is not valid JSON ({Error})")]
     private static partial void LogCorrupt(ILogger logger, string entityRef, string error);
