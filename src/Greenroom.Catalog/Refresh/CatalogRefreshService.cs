@@ -66,15 +66,20 @@ internal sealed partial class CatalogRefreshService(
         }
 
         var demo = existing.Where(l => l.Origin == LocationOrigin.Demo).ToList();
-        if (configured.Count > 0)
+        var demoPath = settings.DemoCatalogPath;
+        if (configured.Count > 0 || (demo.Count > 0 && !string.IsNullOrEmpty(demoPath) && demo.All(l => l.Target != demoPath)))
         {
-            // Real locations replace the demo organisation.
+            // Real locations replace the demo organisation; and when the demo files moved (another build configuration
+            // or install folder) the demo follows them, or every demo entity would become an orphan of a missing folder.
             foreach (var location in demo)
             {
                 await engine.RemoveLocationAsync(location.Id, cancellationToken).ConfigureAwait(false);
             }
+
+            demo.Clear();
         }
-        else if (demo.Count == 0 && settings.DemoCatalogPath is { Length: > 0 } demoPath)
+
+        if (configured.Count == 0 && demo.Count == 0 && !string.IsNullOrEmpty(demoPath))
         {
             var counts = await store.GetCountsAsync(cancellationToken).ConfigureAwait(false);
             if (counts.Entities == 0)

@@ -83,6 +83,28 @@ public sealed class CatalogRefreshServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Follows_the_demo_catalog_when_its_files_move_instead_of_orphaning_it()
+    {
+        var oldDemo = _folder.Write("old-build/demo.yaml", Documents(Group("demo-team"), Component("demo-app", owner: "demo-team")));
+        await using (var before = await CatalogHarness.StartAsync(DatabasePath, Repo))
+        {
+            await before.Store.AddLocationAsync(new LocationSpec("file", oldDemo, LocationOrigin.Demo), CancellationToken.None);
+        }
+
+        File.Delete(oldDemo);
+        var newDemo = _folder.Write("new-build/demo.yaml", Documents(Group("demo-team"), Component("demo-app", owner: "demo-team")));
+
+        var (catalog, service) = await StartAsync(new() { ["Greenroom:Catalog:DemoCatalogPath"] = newDemo });
+
+        var location = Assert.Single(await catalog.Store.ListLocationsAsync(CancellationToken.None));
+        Assert.Equal((newDemo, LocationOrigin.Demo), (location.Target, location.Origin));
+        var entity = await catalog.EntityAsync("component:default/demo-app");
+        Assert.NotNull(entity);
+        Assert.Null(entity["metadata"]?["annotations"]?["backstage.io/orphan"]);
+        await service.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task Re_reads_a_watched_file_location_when_a_file_changes()
     {
         _folder.Write("repo/catalog-info.yaml", Component("watched", owner: "team-a"));
