@@ -20,6 +20,9 @@ public sealed class ReadingOptions
     /// <summary>Most alias expansions in one file ("billion laughs" guard).</summary>
     public int MaxAliasExpansions { get; set; } = 1_000;
 
+    /// <summary>Most nodes copied by alias expansion in one file (one alias of a huge anchored node copies all of it).</summary>
+    public long MaxAliasCopiedNodes { get; set; } = 100_000;
+
     /// <summary>Deepest nesting of mappings and sequences.</summary>
     public int MaxDepth { get; set; } = 64;
 
@@ -27,7 +30,7 @@ public sealed class ReadingOptions
     public int MaxLocationDepth { get; set; } = 32;
 
     /// <summary>Most files one root location (globs and nested locations included) may read in a pass.</summary>
-    public int MaxFilesPerLocation { get; set; } = 100_000;
+    public int MaxFilesPerLocation { get; set; } = 250_000;
 
     /// <summary>Timeout of one HTTP read.</summary>
     public TimeSpan HttpTimeout { get; set; } = TimeSpan.FromSeconds(30);
@@ -38,6 +41,7 @@ public sealed class ReadingOptions
         MaxFileBytes = MaxFileBytes,
         MaxDocuments = MaxDocuments,
         MaxAliasExpansions = MaxAliasExpansions,
+        MaxAliasCopiedNodes = MaxAliasCopiedNodes,
         MaxDepth = MaxDepth,
     };
 }

@@ -21,6 +21,7 @@ internal sealed class ReadingOptionsValidator : IValidateOptions<ReadingOptions>
         Positive(options.MaxFileBytes, "MaxFileBytes");
         Positive(options.MaxDocuments, "MaxDocuments");
         Positive(options.MaxAliasExpansions, "MaxAliasExpansions");
+        Positive(options.MaxAliasCopiedNodes, "MaxAliasCopiedNodes");
         Positive(options.MaxDepth, "MaxDepth");
         Positive(options.MaxLocationDepth, "MaxLocationDepth");
         Positive(options.MaxFilesPerLocation, "MaxFilesPerLocation");
