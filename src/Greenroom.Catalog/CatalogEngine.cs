@@ -9,6 +9,7 @@ using Greenroom.Catalog.Refresh;
 using Greenroom.Catalog.Stitching;
 using Greenroom.Catalog.Store;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Greenroom.Catalog;
 
@@ -24,6 +25,8 @@ internal sealed partial class CatalogEngine(
     ProcessedFileCache fileCache,
     EntityValidator validator,
     UrlSourceReader urlReader,
+    IOptions<ReadingOptions> readingOptions,
+    CatalogPaths paths,
     CatalogProgress progress,
     CatalogMetrics metrics,
     TimeProvider timeProvider,
@@ -245,6 +248,11 @@ internal sealed partial class CatalogEngine(
             throw new CatalogInputException($"Location {problem.Key.ToLowerInvariant()} {problem.Message}");
         }
 
+        if (type == "file")
+        {
+            EnsureAllowedFileRoot(target);
+        }
+
         if (type == "url")
         {
             try
@@ -255,6 +263,25 @@ internal sealed partial class CatalogEngine(
             {
                 throw new CatalogInputException(exception.Message, exception.Name);
             }
+        }
+    }
+
+    private void EnsureAllowedFileRoot(string target)
+    {
+        var roots = readingOptions.Value.AllowedFileRoots;
+        var path = SourceResolver.RootAddress("file", target, paths.BaseDirectory).Target;
+        if (roots.Count == 0)
+        {
+            throw new CatalogInputException(
+                $"Registering file locations through the API is disabled ({path}); add its folder to {ReadingOptions.SectionName}:AllowedFileRoots, or configure it under {CatalogOptions.SectionName}:Locations",
+                "NotAllowedError");
+        }
+
+        if (!roots.Any(root => SourceResolver.IsWithin(Path.GetFullPath(root, paths.BaseDirectory), path)))
+        {
+            throw new CatalogInputException(
+                $"{path} is outside the folders file locations may be registered from ({ReadingOptions.SectionName}:AllowedFileRoots: {string.Join(", ", roots)})",
+                "NotAllowedError");
         }
     }
 

@@ -54,6 +54,31 @@ public sealed class CatalogEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Refuses_api_file_locations_outside_the_allowed_roots_so_callers_cannot_read_the_servers_disk()
+    {
+        var allowed = Path.Combine(_folder.Path, "allowed");
+        await using var restricted = await CatalogHarness.StartAsync(Path.Combine(_folder.Path, "restricted.db"), Repo, new Dictionary<string, string?>
+        {
+            ["Greenroom:Reading:AllowedFileRoots:0"] = allowed,
+            ["Greenroom:Reading:AllowedFileRoots:1"] = allowed,
+        });
+        var outside = Write("catalog-info.yaml", Component("outside"));
+        _folder.Write("allowed/catalog-info.yaml", Component("inside"));
+
+        var refused = await Assert.ThrowsAsync<CatalogInputException>(
+            () => restricted.Operations.RegisterLocationAsync("file", outside, false, CancellationToken.None));
+        var refusedAnalysis = await Assert.ThrowsAsync<CatalogInputException>(
+            () => restricted.Operations.AnalyzeLocationAsync("file", "../allowed/../repo/catalog-info.yaml", CancellationToken.None));
+        var inside = await restricted.Operations.RegisterLocationAsync("file", Path.Combine(allowed, "catalog-info.yaml"), false, CancellationToken.None);
+
+        Assert.Equal("NotAllowedError", refused.Name);
+        Assert.Contains("AllowedFileRoots", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("NotAllowedError", refusedAnalysis.Name);
+        Assert.Equal("inside", (string?)Assert.Single(inside.Entities)["metadata"]!["name"]);
+        Assert.Single(await restricted.Store.ListLocationsAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Refuses_a_malformed_location_and_a_duplicate_one()
     {
         await Assert.ThrowsAsync<CatalogInputException>(() => _catalog.Operations.RegisterLocationAsync("git", "x", false, CancellationToken.None));

@@ -32,7 +32,8 @@ internal static class SourceResolver
     public static bool IsWithin(string root, string path)
     {
         var trimmed = Path.TrimEndingDirectorySeparator(root);
-        return path == trimmed || path.StartsWith(trimmed + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        var prefix = trimmed.EndsWith(Path.DirectorySeparatorChar) ? trimmed : trimmed + Path.DirectorySeparatorChar;
+        return path == trimmed || path.StartsWith(prefix, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -11,6 +11,13 @@ public sealed class ReadingOptions
     /// <summary>Hosts url locations and placeholders may read: <c>example.com</c>, <c>*.example.com</c>, <c>127.0.0.1:8080</c>.</summary>
     public List<string> AllowedHosts { get; set; } = [];
 
+    /// <summary>
+    /// Folders (absolute, or relative to the catalog's base directory) under which <c>file</c> locations may be
+    /// registered or analysed through the API. Locations from configuration are not limited. Empty (the default): the
+    /// API accepts only <c>url</c> locations, so no caller can make the server read arbitrary files on its disk.
+    /// </summary>
+    public List<string> AllowedFileRoots { get; set; } = [];
+
     /// <summary>Largest file or response accepted, in bytes.</summary>
     public long MaxFileBytes { get; set; } = 1024 * 1024;
 

@@ -34,6 +34,10 @@ internal sealed class CatalogHarness : IAsyncDisposable
         {
             ["Greenroom:Catalog:BaseDirectory"] = baseDirectory,
             ["Greenroom:Catalog:WatchFiles"] = "false",
+
+            // Tests register their own temporary files and the corpus through the API.
+            ["Greenroom:Reading:AllowedFileRoots:0"] = Path.GetTempPath(),
+            ["Greenroom:Reading:AllowedFileRoots:1"] = Environment.GetEnvironmentVariable("GREENROOM_CORPUS") is { Length: > 0 } corpus ? corpus : Path.GetTempPath(),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -128,6 +128,17 @@ public sealed class LocationEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_location_outside_the_allowed_roots_is_refused_and_nothing_of_it_is_read()
+    {
+        var result = await _client.PostJsonAsync(
+            "/api/catalog/locations?dryRun=true", new { type = "file", target = "/etc/passwd" }, HttpStatusCode.Forbidden);
+
+        var message = HttpJson.AssertBackstageError(result, "NotAllowedError", 403, "POST", "/api/catalog/locations");
+        Assert.Contains("AllowedFileRoots", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("root:", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Finds_the_registered_location_an_entity_came_from()
     {
         var configured = (await _client.GetJsonAsync("/api/catalog/locations")).AsArray()

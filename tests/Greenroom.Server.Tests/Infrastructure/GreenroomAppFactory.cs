@@ -25,6 +25,10 @@ public sealed class GreenroomAppFactory : WebApplicationFactory<Program>
             // Tests trigger refreshes themselves, so that they observe exactly one pass.
             ["Greenroom:Catalog:WatchFiles"] = "false",
             ["Greenroom:Catalog:RefreshInterval"] = "01:00:00",
+
+            // Tests register their own temporary files and the corpus through the API.
+            ["Greenroom:Reading:AllowedFileRoots:0"] = Path.GetTempPath(),
+            ["Greenroom:Reading:AllowedFileRoots:1"] = Environment.GetEnvironmentVariable("GREENROOM_CORPUS") is { Length: > 0 } corpus ? corpus : Path.GetTempPath(),
         };
         if (withFixtureLocation)
         {
