@@ -26,4 +26,11 @@ public sealed class SqliteStoreOptions
     /// narrower one is collected and sorted. Tuning only; every value gives the same results.
     /// </summary>
     public int BroadFilterThreshold { get; set; } = 2000;
+
+    /// <summary>
+    /// Stitching: a drain that starts with at least this many refs queued, and fewer final forms stored than half of
+    /// them (a cold start), drops the filter index and builds it once at the end. 0 turns bulk stitching off. Tuning
+    /// only; every value gives the same results.
+    /// </summary>
+    public int BulkStitchThreshold { get; set; } = 20_000;
 }

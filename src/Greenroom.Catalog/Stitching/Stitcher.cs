@@ -26,44 +26,72 @@ internal sealed partial class Stitcher(ICatalogStore store, TimeProvider timePro
     public async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
         var total = 0;
-        while (true)
+        var bulk = false;
+        try
         {
-            var round = await store.GetStitchQueueAsync(RoundSize, cancellationToken).ConfigureAwait(false);
-            if (round.Count == 0)
+            while (true)
             {
-                progress.SetQueueDepth(0);
-                return total;
-            }
-
-            var started = Stopwatch.GetTimestamp();
-            Task writing = Task.CompletedTask;
-            try
-            {
-                var done = 0;
-                foreach (var refs in round.Chunk(BatchSize))
+                var round = await store.GetStitchQueueAsync(RoundSize, cancellationToken).ConfigureAwait(false);
+                if (round.Count == 0)
                 {
-                    progress.SetQueueDepth(round.Count - done);
-                    var changed = await BuildAsync(refs, cancellationToken).ConfigureAwait(false);
-                    await writing.ConfigureAwait(false);
-
-                    // The store's async calls may complete synchronously: run the write on its own thread.
-                    writing = Task.Run(() => WriteAsync(changed, refs, cancellationToken), cancellationToken);
-                    done += refs.Length;
+                    progress.SetQueueDepth(0);
+                    return total;
                 }
-            }
-            finally
-            {
-                // Never leave a write running behind the caller's back (the engine's lock covers it).
-                await writing.ConfigureAwait(false);
-            }
 
-            total += round.Count;
-            if (round.Count >= BatchSize)
-            {
-                var elapsed = Stopwatch.GetElapsedTime(started);
-                LogRound(logger, round.Count, total, (long)elapsed.TotalMilliseconds, Math.Round(round.Count / Math.Max(elapsed.TotalSeconds, 0.001)));
+                if (total == 0 && round.Count == RoundSize)
+                {
+                    // A full first round means a deep queue (a cold start or a mass change): the store decides
+                    // whether bulk writes pay.
+                    bulk = await store.BeginBulkStitchAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                total += await StitchRoundAsync(round, total, cancellationToken).ConfigureAwait(false);
             }
         }
+        finally
+        {
+            if (bulk)
+            {
+                // Not cancellable: the store must leave bulk mode (rebuild its index) even when the drain fails or is
+                // cancelled, or queries stay slow until the next start.
+                var started = Stopwatch.GetTimestamp();
+                await store.EndBulkStitchAsync(CancellationToken.None).ConfigureAwait(false);
+                LogBulkEnd(logger, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+    }
+
+    private async Task<int> StitchRoundAsync(IReadOnlyList<string> round, int total, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        Task writing = Task.CompletedTask;
+        try
+        {
+            var done = 0;
+            foreach (var refs in round.Chunk(BatchSize))
+            {
+                progress.SetQueueDepth(round.Count - done);
+                var changed = await BuildAsync(refs, cancellationToken).ConfigureAwait(false);
+                await writing.ConfigureAwait(false);
+
+                // The store's async calls may complete synchronously: run the write on its own thread.
+                writing = Task.Run(() => WriteAsync(changed, refs, cancellationToken), cancellationToken);
+                done += refs.Length;
+            }
+        }
+        finally
+        {
+            // Never leave a write running behind the caller's back (the engine's lock covers it).
+            await writing.ConfigureAwait(false);
+        }
+
+        if (round.Count >= BatchSize)
+        {
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            LogRound(logger, round.Count, total + round.Count, (long)elapsed.TotalMilliseconds, Math.Round(round.Count / Math.Max(elapsed.TotalSeconds, 0.001)));
+        }
+
+        return round.Count;
     }
 
     /// <summary>Stitches <paramref name="refs"/> in one store write.</summary>
@@ -102,6 +130,9 @@ internal sealed partial class Stitcher(ICatalogStore store, TimeProvider timePro
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stitched {Count} entities ({Total} this drain) in {Elapsed} ms ({Rate} entities/s)")]
     private static partial void LogRound(ILogger logger, int count, int total, long elapsed, double rate);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bulk stitch ended: store indexes rebuilt in {Elapsed} ms")]
+    private static partial void LogBulkEnd(ILogger logger, long elapsed);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Cannot stitch {EntityRef}: its processed form is not valid JSON ({Error})")]
     private static partial void LogCorrupt(ILogger logger, string entityRef, string error);

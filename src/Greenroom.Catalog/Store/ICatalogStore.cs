@@ -73,6 +73,19 @@ public interface ICatalogStore
     /// </summary>
     Task WriteFinalEntitiesAsync(IReadOnlyList<FinalEntity> entities, IReadOnlyCollection<string> stitchedRefs, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Called by the stitcher before it works off a deep queue. A store may switch to a bulk mode in which writes of
+    /// final forms are cheaper (for SQLite: the filter index is dropped and built once, sorted, at the end) when that
+    /// pays, i.e. when the queue is large and few final forms exist yet (a cold start). Queries stay correct in bulk
+    /// mode but may be slower. Returns whether bulk mode began; if so the caller must call
+    /// <see cref="EndBulkStitchAsync"/> when the drain ends, also when it fails. A crash in bulk mode is repaired by
+    /// <see cref="InitializeAsync"/>. Additive: the default does nothing.
+    /// </summary>
+    Task<bool> BeginBulkStitchAsync(CancellationToken cancellationToken) => Task.FromResult(false);
+
+    /// <summary>Ends the bulk mode begun by <see cref="BeginBulkStitchAsync"/> (restores what it dropped). Additive: the default does nothing.</summary>
+    Task EndBulkStitchAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     // ---- deletion --------------------------------------------------------------------------------------------
 
     /// <summary>

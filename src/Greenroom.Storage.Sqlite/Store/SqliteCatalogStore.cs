@@ -28,6 +28,8 @@ public sealed partial class SqliteCatalogStore : ICatalogStore, IAsyncDisposable
     // re-enqueued it in between (otherwise a change that raced the stitch would never be stitched).
     private readonly ConcurrentDictionary<string, long> _stitchTickets = new(StringComparer.Ordinal);
     private readonly int _broadFilterThreshold;
+    private readonly int _bulkStitchThreshold;
+    private readonly int _writerCacheSizeKiB;
 
     // Match totals, filter estimates and facet counts, valid per generation of the final forms (see AggregateCache).
     private readonly AggregateCache _aggregates = new();
@@ -44,6 +46,8 @@ public sealed partial class SqliteCatalogStore : ICatalogStore, IAsyncDisposable
 
         _pool = new SqliteConnectionPool(options);
         _broadFilterThreshold = Math.Max(0, options.BroadFilterThreshold);
+        _bulkStitchThreshold = Math.Max(0, options.BulkStitchThreshold);
+        _writerCacheSizeKiB = options.CacheSizeKiB;
         _logger = logger ?? NullLogger<SqliteCatalogStore>.Instance;
         _time = timeProvider ?? TimeProvider.System;
     }
@@ -61,9 +65,14 @@ public sealed partial class SqliteCatalogStore : ICatalogStore, IAsyncDisposable
         {
             if (!_initialized)
             {
-                await _pool.WriteAsync(
-                    connection => SqliteMigrator.MigrateAsync(connection, _logger, _time, cancellationToken),
-                    cancellationToken).ConfigureAwait(false);
+                await _pool.WriteAsync(async connection =>
+                {
+                    await SqliteMigrator.MigrateAsync(connection, _logger, _time, cancellationToken).ConfigureAwait(false);
+
+                    // A crash during a bulk stitch leaves the filter index dropped: build it again before any use.
+                    using var ensure = connection.Command(EnsureSearchIndexSql);
+                    return await ensure.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }, cancellationToken).ConfigureAwait(false);
                 _initialized = true;
             }
         }

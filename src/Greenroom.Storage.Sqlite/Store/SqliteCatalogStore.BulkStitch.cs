@@ -1,0 +1,85 @@
+using Greenroom.Storage.Sqlite.Store;
+using Microsoft.Data.Sqlite;
+
+namespace Greenroom.Storage.Sqlite;
+
+public sealed partial class SqliteCatalogStore
+{
+    /// <summary>
+    /// The filter index of migration 0002. Bulk stitching drops it and builds it again at the end: one sorted build
+    /// of millions of rows is far cheaper than as many random B-tree inserts once the index outgrows the page cache.
+    /// </summary>
+    private const string EnsureSearchIndexSql =
+        "CREATE INDEX IF NOT EXISTS search_key_value ON search (key, value, entity_ref, original_value)";
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Begins only when at least <see cref="SqliteStoreOptions.BulkStitchThreshold"/> refs are queued and fewer final
+    /// forms exist than half of them: then rebuilding the index over all rows costs less than inserting the new rows
+    /// into it. The index is dropped in a committed transaction, so readers see either the index or none; queries
+    /// never depend on it for their results (they all order explicitly), only for speed.
+    /// </remarks>
+    public async Task<bool> BeginBulkStitchAsync(CancellationToken cancellationToken)
+    {
+        if (_bulkStitchThreshold <= 0)
+        {
+            return false;
+        }
+
+        return await WriteAsync(async (connection, transaction) =>
+        {
+            long queued, finals;
+            using (var count = connection.Command(
+                "SELECT (SELECT COUNT(*) FROM stitch_queue), (SELECT COUNT(*) FROM final_entities)", transaction))
+            using (var reader = await count.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                queued = reader.GetInt64(0);
+                finals = reader.GetInt64(1);
+            }
+
+            if (queued < _bulkStitchThreshold || finals * 2 > queued)
+            {
+                return false;
+            }
+
+            using var drop = connection.Command("DROP INDEX IF EXISTS search_key_value", transaction);
+            await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The index build is one big sort. Measured on 2.5M rows (100k entities): a sort held in memory
+    /// (temp_store = MEMORY, as the store runs) added about 250 MB to the peak RSS and took 5.3 s; spilling sorted
+    /// runs to a temporary file with a 16 MB sort budget and a helper thread adds about 50 MB and takes 3.2 s. The
+    /// writer's settings are restored afterwards. temp_store cannot change inside a transaction, so the single
+    /// CREATE INDEX statement runs on its own (it is atomic by itself).
+    /// </remarks>
+    public async Task EndBulkStitchAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await _pool.WriteAsync(async connection =>
+        {
+            await ExecuteAsync(connection, "PRAGMA temp_store = FILE; PRAGMA threads = 2; PRAGMA cache_size = -16384;", cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await ExecuteAsync(connection, EnsureSearchIndexSql, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await ExecuteAsync(
+                    connection,
+                    $"PRAGMA temp_store = MEMORY; PRAGMA threads = 0; PRAGMA cache_size = -{_writerCacheSizeKiB};",
+                    CancellationToken.None).ConfigureAwait(false);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        using var command = connection.Command(sql);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
