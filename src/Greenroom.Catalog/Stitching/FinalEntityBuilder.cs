@@ -63,14 +63,16 @@ internal static class FinalEntityBuilder
         var change = previous is null ? "created"
             : source.IsOrphan && !WasOrphan(previous) ? "orphaned"
             : "updated";
-        var diff = EntityDiff.Compute(previous, entity);
+        // A creation records no diff: the first form is the current form with every later diff undone, so copying the
+        // whole entity into history would only double what a cold ingestion writes (and the database's size).
+        var diff = previous is null ? "[]" : EntityDiff.Compute(previous, entity).ToJsonString();
         return new FinalEntity(
             source.EntityRef,
             source.Uid,
             entity.ToJsonString(),
             hash,
             SearchRowBuilder.Build(entity),
-            new HistoryRecord(now, source.LocationId, change, diff.ToJsonString()));
+            new HistoryRecord(now, source.LocationId, change, diff));
     }
 
     private static bool WasOrphan(JsonObject previous) =>

@@ -38,6 +38,7 @@ public sealed class FinalEntityBuilderTests
         Assert.Equal(["ownedBy>group:default/team-a", "partOf>system:default/audio"], relations);
         Assert.Null(entity["status"]);
         Assert.Equal("created", final.History.Change);
+        Assert.Equal("[]", final.History.DiffJson);
         Assert.Equal(LocationId, final.History.LocationId);
     }
 
