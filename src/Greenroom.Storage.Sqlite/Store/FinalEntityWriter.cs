@@ -17,23 +17,23 @@ internal sealed class FinalEntityWriter : IDisposable
 
     public FinalEntityWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
-        _exists = Create(connection, transaction, "SELECT 1 FROM entities WHERE ref = $p1 AND uid = $p2", 2);
-        _upsert = Create(connection, transaction,
+        _exists = connection.Prepared(transaction, "SELECT 1 FROM entities WHERE ref = $p1 AND uid = $p2", 2);
+        _upsert = connection.Prepared(transaction,
             "INSERT INTO final_entities (ref, uid, final_json, final_hash, stitched_at) VALUES ($p1, $p2, $p3, $p4, $p5) " +
             "ON CONFLICT (ref) DO UPDATE SET uid = excluded.uid, final_json = excluded.final_json, " +
             "final_hash = excluded.final_hash, stitched_at = excluded.stitched_at", 5);
-        _clearSearch = Create(connection, transaction, "DELETE FROM search WHERE entity_ref = $p1", 1);
+        _clearSearch = connection.Prepared(transaction, "DELETE FROM search WHERE entity_ref = $p1", 1);
         // One prepared insert per row: measured over twice as fast as inserting the entity's rows as one JSON array
         // through json_each, which is slow into an indexed table.
-        _insertSearch = Create(connection, transaction,
+        _insertSearch = connection.Prepared(transaction,
             "INSERT INTO search (entity_ref, key, seq, value, original_value) VALUES ($p1, $p2, $p3, $p4, $p5)", 5);
-        _history = Create(connection, transaction,
+        _history = connection.Prepared(transaction,
             "INSERT INTO entity_history (uid, entity_ref, at, location_id, change, diff_json) VALUES ($p1, $p2, $p3, $p4, $p5, $p6)", 6);
         // A ref stitched after its entity went away loses its final form (its search rows follow by trigger).
-        _dropFinal = Create(connection, transaction,
+        _dropFinal = connection.Prepared(transaction,
             "DELETE FROM final_entities WHERE ref = $p1 AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.ref = $p1)", 1);
-        _dequeue = Create(connection, transaction, "DELETE FROM stitch_queue WHERE ref = $p1", 1);
-        _dequeueIfTicket = Create(connection, transaction, "DELETE FROM stitch_queue WHERE ref = $p1 AND ticket <= $p2", 2);
+        _dequeue = connection.Prepared(transaction, "DELETE FROM stitch_queue WHERE ref = $p1", 1);
+        _dequeueIfTicket = connection.Prepared(transaction, "DELETE FROM stitch_queue WHERE ref = $p1 AND ticket <= $p2", 2);
     }
 
     /// <summary>Whether anything a query can see changed (a final form written or dropped).</summary>
@@ -43,28 +43,28 @@ internal sealed class FinalEntityWriter : IDisposable
     {
         // The entity may have been deleted (or deleted and re-created with a new uid) since it was read for
         // stitching: then this final form is stale and is dropped; the newer change is queued already.
-        Bind(_exists, entity.EntityRef, entity.Uid);
+        _exists.Bind(entity.EntityRef, entity.Uid);
         if (await _exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
         {
             return;
         }
 
-        Bind(_upsert, entity.EntityRef, entity.Uid, entity.FinalJson, entity.FinalHash, SqliteValues.ToDb(entity.History.At));
+        _upsert.Bind(entity.EntityRef, entity.Uid, entity.FinalJson, entity.FinalHash, SqliteValues.ToDb(entity.History.At));
         await _upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         Changed = true;
 
-        Bind(_clearSearch, entity.EntityRef);
+        _clearSearch.Bind(entity.EntityRef);
         await _clearSearch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         // seq numbers the entity's rows (the table's key is entity, key, seq); identical rows are stored once.
         var seq = 0L;
         foreach (var row in entity.SearchRows.Distinct())
         {
-            Bind(_insertSearch, entity.EntityRef, row.Key, seq++, row.Value, row.OriginalValue);
+            _insertSearch.Bind(entity.EntityRef, row.Key, seq++, row.Value, row.OriginalValue);
             await _insertSearch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var history = entity.History;
-        Bind(_history, entity.Uid, entity.EntityRef, SqliteValues.ToDb(history.At),
+        _history.Bind(entity.Uid, entity.EntityRef, SqliteValues.ToDb(history.At),
             history.LocationId is { } location ? SqliteValues.ToDb(location) : null, history.Change, history.DiffJson);
         await _history.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -72,7 +72,7 @@ internal sealed class FinalEntityWriter : IDisposable
     /// <summary>Marks <paramref name="entityRef"/> stitched: drops a final form without entity and dequeues it.</summary>
     public async Task FinishAsync(string entityRef, long? ticketSeen, CancellationToken cancellationToken)
     {
-        Bind(_dropFinal, entityRef);
+        _dropFinal.Bind(entityRef);
         if (await _dropFinal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0)
         {
             Changed = true;
@@ -80,33 +80,14 @@ internal sealed class FinalEntityWriter : IDisposable
 
         if (ticketSeen is { } ticket)
         {
-            Bind(_dequeueIfTicket, entityRef, ticket);
+            _dequeueIfTicket.Bind(entityRef, ticket);
             await _dequeueIfTicket.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            Bind(_dequeue, entityRef);
+            _dequeue.Bind(entityRef);
             await _dequeue.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private static void Bind(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Set(values[i]);
-        }
-    }
-
-    private static SqliteCommand Create(SqliteConnection connection, SqliteTransaction transaction, string sql, int parameters)
-    {
-        var command = connection.Command(sql, transaction);
-        for (var i = 1; i <= parameters; i++)
-        {
-            command.Param("$p" + i);
-        }
-
-        return command;
     }
 
     public void Dispose()

@@ -192,48 +192,33 @@ internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransac
     /// <summary>The prepared statements of one pass, each compiled once and re-bound per entity.</summary>
     private sealed class Statements(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
     {
-        public SqliteCommand Insert { get; } = Create(connection, transaction,
+        public SqliteCommand Insert { get; } = connection.Prepared(transaction,
             "INSERT INTO entities (ref, uid, location_id, source, content_hash, processed_json, errors_json, is_orphan, created_at, updated_at) " +
             "VALUES ($p1, $p2, $p3, $p4, $p5, $p6, $p7, 0, $p8, $p8)", 8);
 
-        public SqliteCommand Update { get; } = Create(connection, transaction,
+        public SqliteCommand Update { get; } = connection.Prepared(transaction,
             "UPDATE entities SET location_id = $p1, source = $p2, content_hash = $p3, processed_json = $p4, errors_json = $p5, " +
             "is_orphan = 0, updated_at = $p6 WHERE ref = $p7", 7);
 
-        public SqliteCommand Failed { get; } = Create(connection, transaction,
+        public SqliteCommand Failed { get; } = connection.Prepared(transaction,
             "UPDATE entities SET source = $p1, content_hash = $p2, errors_json = $p3, is_orphan = 0, updated_at = $p4 WHERE ref = $p5", 5);
 
-        public SqliteCommand Unorphan { get; } = Create(connection, transaction,
+        public SqliteCommand Unorphan { get; } = connection.Prepared(transaction,
             "UPDATE entities SET is_orphan = 0, updated_at = $p1 WHERE ref = $p2", 2);
 
-        public SqliteCommand Orphan { get; } = Create(connection, transaction,
+        public SqliteCommand Orphan { get; } = connection.Prepared(transaction,
             "UPDATE entities SET is_orphan = 1, updated_at = $p1 WHERE ref = $p2", 2);
 
-        public SqliteCommand DeleteRelations { get; } = Create(connection, transaction,
+        public SqliteCommand DeleteRelations { get; } = connection.Prepared(transaction,
             "DELETE FROM relations WHERE originating_ref = $p1 RETURNING source_ref, target_ref", 1);
 
-        public SqliteCommand InsertRelation { get; } = Create(connection, transaction,
+        public SqliteCommand InsertRelation { get; } = connection.Prepared(transaction,
             "INSERT INTO relations (originating_ref, source_ref, type, target_ref) VALUES ($p1, $p2, $p3, $p4)", 4);
 
         public async Task ExecuteAsync(SqliteCommand command, CancellationToken cancellationToken, params object?[] values)
         {
-            for (var i = 0; i < values.Length; i++)
-            {
-                command.Parameters[i].Set(values[i]);
-            }
-
+            command.Bind(values);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        private static SqliteCommand Create(SqliteConnection connection, SqliteTransaction transaction, string sql, int parameters)
-        {
-            var command = connection.Command(sql, transaction);
-            for (var i = 1; i <= parameters; i++)
-            {
-                command.Param("$p" + i);
-            }
-
-            return command;
         }
 
         public void Dispose()
