@@ -68,8 +68,10 @@ internal sealed partial class CatalogEngine(
         try
         {
             var location = await store.GetLocationAsync(id, cancellationToken).ConfigureAwait(false);
+            var removed = location is null ? [] : (await store.GetContentHashesAsync(id, cancellationToken).ConfigureAwait(false)).Keys.ToList();
             var targets = await store.DeleteLocationAsync(id, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             await stitcher.DrainAsync(cancellationToken).ConfigureAwait(false);
+            await stitcher.NotifyRemovedAsync(removed, cancellationToken).ConfigureAwait(false);
             if (location is not null)
             {
                 fileCache.Forget($"{location.Type}:{location.Target}");
@@ -128,8 +130,14 @@ internal sealed partial class CatalogEngine(
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            var entity = await store.GetEntityByUidAsync(uid, cancellationToken).ConfigureAwait(false);
             var targets = await store.DeleteEntityAsync(uid, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             await stitcher.DrainAsync(cancellationToken).ConfigureAwait(false);
+            if (entity is not null)
+            {
+                await stitcher.NotifyRemovedAsync([entity.EntityRef], cancellationToken).ConfigureAwait(false);
+            }
+
             return targets is not null;
         }
         finally

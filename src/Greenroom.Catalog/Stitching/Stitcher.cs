@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Greenroom.Catalog.Refresh;
 using Greenroom.Catalog.Store;
+using Greenroom.Plugins.Catalog;
 using Microsoft.Extensions.Logging;
 
 namespace Greenroom.Catalog.Stitching;
@@ -9,7 +10,12 @@ namespace Greenroom.Catalog.Stitching;
 /// Works off the durable stitch queue: builds the final form of each queued ref and writes the changed ones, removing
 /// the refs from the queue in the same transaction, so a crash at any point only means more work on restart.
 /// </summary>
-internal sealed partial class Stitcher(ICatalogStore store, TimeProvider timeProvider, CatalogProgress progress, ILogger<Stitcher> logger)
+internal sealed partial class Stitcher(
+    ICatalogStore store,
+    TimeProvider timeProvider,
+    CatalogProgress progress,
+    IEnumerable<ICatalogChangeListener> listeners,
+    ILogger<Stitcher> logger)
 {
     /// <summary>Refs taken from the queue per transaction.</summary>
     public const int BatchSize = 1000;
@@ -101,7 +107,12 @@ internal sealed partial class Stitcher(ICatalogStore store, TimeProvider timePro
         await WriteAsync(changed, refs, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<List<FinalEntity>> BuildAsync(IReadOnlyList<string> refs, CancellationToken cancellationToken)
+    /// <summary>A built batch: the final forms that changed, and which of the batch's refs still have an entity.</summary>
+    private readonly ICatalogChangeListener[] listenerList = listeners.ToArray();
+
+    private sealed record BuiltBatch(List<FinalEntity> Changed, HashSet<string> Existing);
+
+    private async Task<BuiltBatch> BuildAsync(IReadOnlyList<string> refs, CancellationToken cancellationToken)
     {
         var sources = await store.GetStitchSourcesAsync(refs, cancellationToken).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
@@ -119,13 +130,59 @@ internal sealed partial class Stitcher(ICatalogStore store, TimeProvider timePro
             }
         });
 
-        return finals.OfType<FinalEntity>().ToList();
+        return new BuiltBatch(finals.OfType<FinalEntity>().ToList(), sources.Select(s => s.EntityRef).ToHashSet(StringComparer.Ordinal));
     }
 
-    private async Task WriteAsync(List<FinalEntity> changed, IReadOnlyCollection<string> refs, CancellationToken cancellationToken)
+    private async Task WriteAsync(BuiltBatch batch, IReadOnlyCollection<string> refs, CancellationToken cancellationToken)
     {
-        await store.WriteFinalEntitiesAsync(changed, refs, cancellationToken).ConfigureAwait(false);
-        progress.AddStitched(changed.Count);
+        await store.WriteFinalEntitiesAsync(batch.Changed, refs, cancellationToken).ConfigureAwait(false);
+        progress.AddStitched(batch.Changed.Count);
+        await NotifyAsync(batch, refs, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Tells listeners that entities were deleted outright (their final forms removed without a stitch).</summary>
+    public Task NotifyRemovedAsync(IReadOnlyCollection<string> removedRefs, CancellationToken cancellationToken) =>
+        removedRefs.Count == 0 ? Task.CompletedTask : NotifyListenersAsync(removedRefs, cancellationToken);
+
+    /// <summary>
+    /// Tells listeners which final forms changed: the rewritten ones, and refs that no longer have an entity (their
+    /// final form was removed). Refs stitched without a change are not reported, so an idle pass notifies nobody.
+    /// </summary>
+    private async Task NotifyAsync(BuiltBatch batch, IReadOnlyCollection<string> refs, CancellationToken cancellationToken)
+    {
+        if (listenerList.Length == 0)
+        {
+            return;
+        }
+
+        var changedRefs = new HashSet<string>(batch.Changed.Select(f => f.EntityRef), StringComparer.Ordinal);
+        foreach (var entityRef in refs)
+        {
+            if (!batch.Existing.Contains(entityRef))
+            {
+                changedRefs.Add(entityRef);
+            }
+        }
+
+        if (changedRefs.Count > 0)
+        {
+            await NotifyListenersAsync(changedRefs, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task NotifyListenersAsync(IReadOnlyCollection<string> changedRefs, CancellationToken cancellationToken)
+    {
+        foreach (var listener in listenerList)
+        {
+            try
+            {
+                await listener.EntitiesChangedAsync(changedRefs, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogListenerFailed(logger, listener.GetType().Name, exception);
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stitched {Count} entities ({Total} this drain) in {Elapsed} ms ({Rate} entities/s)")]
@@ -133,6 +190,9 @@ internal sealed partial class Stitcher(ICatalogStore store, TimeProvider timePro
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bulk stitch ended: store indexes rebuilt in {Elapsed} ms")]
     private static partial void LogBulkEnd(ILogger logger, long elapsed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Catalog change listener {Listener} failed")]
+    private static partial void LogListenerFailed(ILogger logger, string listener, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Cannot stitch {EntityRef}: its processed form is not valid JSON ({Error})")]
     private static partial void LogCorrupt(ILogger logger, string entityRef, string error);

@@ -28,7 +28,11 @@ internal sealed class CatalogHarness : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<CatalogHarness> StartAsync(string databasePath, string baseDirectory, IDictionary<string, string?>? settings = null)
+    public static async Task<CatalogHarness> StartAsync(
+        string databasePath,
+        string baseDirectory,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -49,6 +53,7 @@ internal sealed class CatalogHarness : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddGreenroomCatalog(configuration);
         services.AddSqliteCatalogStore(o => o.DatabasePath = databasePath);
+        configureServices?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         await provider.GetRequiredService<ICatalogStore>().InitializeAsync(CancellationToken.None);
         return new CatalogHarness(provider);
