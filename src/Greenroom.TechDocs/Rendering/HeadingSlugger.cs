@@ -30,13 +30,24 @@ public sealed class HeadingSlugger
         return candidate;
     }
 
+    // Python folds accents with NFKD; the server runs with invariant globalization (no ICU normalisation), so Latin
+    // letters with diacritics (U+00C0-U+017F) fold through this table instead ('!' marks letters NFKD drops, as
+    // Python's ASCII encode does). Other scripts are dropped, as in Python.
+    private const string LatinFold =
+        "AAAAAA!CEEEEIIII" + "!NOOOOO!!UUUUY!!" + "aaaaaa!ceeeeiiii" + "!nooooo!!uuuuy!y" +
+        "AaAaAaCcCcCcCcDd" + "!!EeEeEeEeEeGgGg" + "GgGgHh!!IiIiIiIi" + "I!IiJjKk!LlLlLlL" +
+        "l!!NnNnNnn!!OoOo" + "Oo!!RrRrRrSsSsSs" + "SsTtTt!!UuUuUuUu" + "UuUuWwYyYZzZzZzs";
+
+    private static char Fold(char c) => c is >= '\u00C0' and <= '\u017F' ? LatinFold[c - 0xC0] : c;
+
     /// <summary>The slug of <paramref name="text"/>, without de-duplication.</summary>
     public static string Slugify(string text)
     {
         var builder = new StringBuilder(text.Length);
         var pendingDash = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormKD))
+        foreach (var original in text)
         {
+            var c = Fold(original);
             if (c > 127)
             {
                 continue;
