@@ -1,10 +1,10 @@
 using System.Text;
-using AngleSharp.Html.Parser;
 using Greenroom.TechDocs.Rendering.Admonitions;
 using Greenroom.TechDocs.Sites;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
+using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -28,7 +28,6 @@ public sealed class MarkdownPageRenderer
         .Build();
 
     private readonly HtmlSafety _safety;
-    private readonly HtmlParser _textParser = new();
 
     /// <summary>Creates a renderer that sanitises with <paramref name="safety"/>.</summary>
     public MarkdownPageRenderer(HtmlSafety safety) => _safety = safety;
@@ -47,15 +46,18 @@ public sealed class MarkdownPageRenderer
             switch (node)
             {
                 case HeadingBlock heading:
-                    var text = InlineText(heading.Inline);
-                    var id = slugger.Next(text);
+                    var headingText = InlineText(heading.Inline);
+                    var id = slugger.Next(headingText);
                     heading.GetAttributes().Id = id;
-                    toc.Add(new TocEntry(heading.Level, text, id));
+                    toc.Add(new TocEntry(heading.Level, headingText, id));
                     if (heading.Level == 1)
                     {
-                        firstHeading ??= text;
+                        firstHeading ??= headingText;
                     }
 
+                    break;
+                case Table table:
+                    AlignWithClasses(table);
                     break;
                 case FencedCodeBlock { Info: { } info } code when info.Equals("mermaid", StringComparison.OrdinalIgnoreCase):
                     // Kept as code: a client-side mermaid script can pick up <pre class="mermaid"> if the portal loads one.
@@ -77,15 +79,13 @@ public sealed class MarkdownPageRenderer
         renderer.Render(document);
         writer.Flush();
 
-        var html = _safety.Sanitize(writer.ToString());
-        return new RenderedPage(html, firstHeading, toc, PlainText(html), problems);
+        var (html, text) = _safety.SanitizeWithText(writer.ToString());
+        return new RenderedPage(html, firstHeading, toc, CollapseWhitespace(text), problems);
     }
 
-    /// <summary>The visible text of sanitised HTML, whitespace collapsed.</summary>
-    private string PlainText(string html)
+    /// <summary>Text with every run of whitespace made one space, trimmed.</summary>
+    private static string CollapseWhitespace(string text)
     {
-        using var parsed = _textParser.ParseDocument("<!doctype html><body>" + html);
-        var text = parsed.Body?.TextContent ?? string.Empty;
         var builder = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text)
@@ -106,6 +106,35 @@ public sealed class MarkdownPageRenderer
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Moves column alignment from the inline <c>style</c> Markdig would write to <c>align-left|center|right</c>
+    /// classes, so the sanitiser can refuse every style attribute.
+    /// </summary>
+    private static void AlignWithClasses(Table table)
+    {
+        foreach (var row in table.OfType<TableRow>())
+        {
+            for (var i = 0; i < row.Count; i++)
+            {
+                if (row[i] is TableCell cell && (cell.ColumnIndex >= 0 ? cell.ColumnIndex : i) is var column
+                    && column < table.ColumnDefinitions.Count && table.ColumnDefinitions[column].Alignment is { } alignment)
+                {
+                    cell.GetAttributes().AddClass(alignment switch
+                    {
+                        TableColumnAlign.Center => "align-center",
+                        TableColumnAlign.Right => "align-right",
+                        _ => "align-left",
+                    });
+                }
+            }
+        }
+
+        foreach (var definition in table.ColumnDefinitions)
+        {
+            definition.Alignment = null;
+        }
     }
 
     /// <summary>The text of a heading's inlines (emphasis, code and links flattened).</summary>

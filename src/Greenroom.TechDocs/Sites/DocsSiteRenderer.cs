@@ -13,11 +13,20 @@ public sealed class DocsSiteRenderer(MarkdownPageRenderer pages)
         var prefix = snapshot.DocsDir.Length == 0 ? string.Empty : snapshot.DocsDir + "/";
         Func<string, bool>? assetExists = snapshot.ListedFiles is { } listed ? listed.Contains : null;
 
-        var rendered = new Dictionary<string, DocsPage>(StringComparer.Ordinal);
-        foreach (var (file, markdown) in snapshot.Pages)
+        // Pages render independently: spread them over the cores, then assemble in the snapshot's order.
+        var sources = snapshot.Pages.ToArray();
+        var results = new RenderedPage[sources.Length];
+        Parallel.For(0, sources.Length, i =>
         {
-            var context = new PageRenderContext(file, prefix + file, entity.PageBaseUrl, entity.AssetBaseUrl, snapshot.Pages.ContainsKey, assetExists);
-            var page = pages.Render(markdown, context);
+            var (file, markdown) = sources[i];
+            results[i] = pages.Render(markdown, new PageRenderContext(file, prefix + file, entity.PageBaseUrl, entity.AssetBaseUrl, snapshot.Pages.ContainsKey, assetExists));
+        });
+
+        var rendered = new Dictionary<string, DocsPage>(StringComparer.Ordinal);
+        for (var i = 0; i < sources.Length; i++)
+        {
+            var file = sources[i].Key;
+            var page = results[i];
             problems.AddRange(page.Problems);
             var path = DocsPaths.PagePath(file);
             if (rendered.TryGetValue(path, out var clash))

@@ -5,7 +5,7 @@ namespace Greenroom.TechDocs.Tests.Rendering;
 public sealed class MarkdownPageRendererTests
 {
     [Fact]
-    public void Renders_gfm_tables_with_column_alignment()
+    public void Renders_gfm_tables_with_column_alignment_as_classes()
     {
         var html = Pages.Render("""
             | Hub | Parcels |
@@ -14,8 +14,9 @@ public sealed class MarkdownPageRendererTests
             """).Html;
 
         Assert.Contains("<table>", html, StringComparison.Ordinal);
-        Assert.Contains("<th style=\"text-align: left\">Hub</th>", html, StringComparison.Ordinal);
-        Assert.Contains("<td style=\"text-align: right\">120</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<th class=\"align-left\">Hub</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"align-right\">120</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
     }
 
     [Fact]
