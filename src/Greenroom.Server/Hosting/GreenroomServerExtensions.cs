@@ -4,6 +4,7 @@ using Greenroom.Server.GreenroomApi;
 using Greenroom.Server.Health;
 using Greenroom.Server.Observability;
 using Greenroom.Storage.Sqlite;
+using Greenroom.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Greenroom.Server.Hosting;
@@ -35,10 +36,15 @@ public static class GreenroomServerExtensions
 
         builder.AddGreenroomApi();
         builder.AddGreenroomTelemetry();
+        services.AddGreenroomPortal();
+
+        // The portal's assets live in its project until the app is published; the build's manifest says where.
+        // Without this only the Development environment finds them (a no-op for a published app).
+        builder.WebHost.UseStaticWebAssets();
         return builder;
     }
 
-    /// <summary>Maps every endpoint: the catalog API, Greenroom's additions, health, metrics and the API reference.</summary>
+    /// <summary>Maps every endpoint: the catalog API, Greenroom's additions, health, metrics, the API reference and the portal.</summary>
     public static WebApplication MapGreenroomServer(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -47,6 +53,7 @@ public static class GreenroomServerExtensions
         app.MapHealthEndpoints();
         app.MapGreenroomTelemetry();
         app.MapGreenroomApiReference();
+        app.MapGreenroomPortal();
         return app;
     }
 
