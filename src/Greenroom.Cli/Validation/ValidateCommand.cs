@@ -27,7 +27,6 @@ internal static class ValidateCommand
         var include = new Option<string[]>("--include")
         {
             Description = $"Glob of files to validate in folders, relative to each folder (repeatable; default: {string.Join(", ", DescriptorFileFinder.DefaultInclude)})",
-            AllowMultipleArgumentsPerToken = false,
         };
         var exclude = new Option<string[]>("--exclude")
         {
