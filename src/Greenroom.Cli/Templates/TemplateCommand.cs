@@ -20,11 +20,13 @@ internal static class TemplateCommand
         var template = new Argument<string>("template") { Description = "The template.yaml holding one Template entity" };
         var values = new Option<string>("--values")
         {
+            HelpName = "file",
             Description = "YAML or JSON file with the parameter values (what the form would submit)",
             Required = true,
         };
         var output = new Option<string>("--out")
         {
+            HelpName = "dir",
             Description = "Folder to write the result to; it must not exist or be empty",
             Required = true,
         };

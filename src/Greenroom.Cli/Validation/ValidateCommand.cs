@@ -26,18 +26,22 @@ internal static class ValidateCommand
         format.AcceptOnlyFromAmong("text", "github");
         var include = new Option<string[]>("--include")
         {
+            HelpName = "glob",
             Description = $"Glob of files to validate in folders, relative to each folder (repeatable; default: {string.Join(", ", DescriptorFileFinder.DefaultInclude)})",
         };
         var exclude = new Option<string[]>("--exclude")
         {
+            HelpName = "glob",
             Description = $"Glob of files or folders to leave out (repeatable; always left out: {string.Join(", ", DescriptorFileFinder.DefaultExclude)})",
         };
         var allowKind = new Option<string[]>("--allow-kind")
         {
+            HelpName = "kind",
             Description = "Accept this kind besides the built-in ones, like the catalog's Rules setting (repeatable; * for any)",
         };
         var allowApiVersion = new Option<string[]>("--allow-api-version")
         {
+            HelpName = "apiVersion",
             Description = "Accept this apiVersion for any kind, like the catalog's Rules setting (repeatable; * for any)",
         };
 
@@ -95,7 +99,3 @@ internal static class ValidateCommand
 
     private static IReadOnlyList<string> Or(string[]? given, IReadOnlyList<string> defaults) => given is { Length: > 0 } ? given : defaults;
 }
-
-/// <summary>What to validate and how to report it.</summary>
-internal sealed record ValidateRequest(
-    IReadOnlyList<string> Paths, IReadOnlyList<string> Include, IReadOnlyList<string> Exclude, CatalogRules Rules, ReportFormat Format);

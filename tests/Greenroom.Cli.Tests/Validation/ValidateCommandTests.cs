@@ -84,6 +84,19 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Github_format_turns_skipped_files_into_notices_that_do_not_fail_the_run()
+    {
+        _dir.Write("catalog-info.yaml", Descriptors.Component("root"));
+        _dir.Write("skeleton/catalog-info.yaml", Descriptors.Component("${{ values.name }}"));
+
+        var run = await CliRun.RunAsync(_dir.Path, "validate", ".", "--format", "github");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.StartsWith("::notice file=skeleton/catalog-info.yaml::Skipped: it holds unrendered template expressions", run.Lines[0], StringComparison.Ordinal);
+        Assert.Equal("1 file, 1 entity: no errors (1 skipped)", run.Lines[1]);
+    }
+
+    [Fact]
     public async Task Folders_are_searched_for_catalog_info_files_leaving_out_build_output_and_dependencies()
     {
         _dir.Write("a/catalog-info.yaml", Descriptors.Component("a"));
