@@ -16,6 +16,8 @@ internal sealed class DescriptorFileValidator(DescriptorParser parser, EntityVal
     // Expressions of Backstage's scaffolder (${{ values.x }}) and of cookiecutter ({{ cookiecutter.x }}).
     private static readonly string[] TemplateMarkers = ["${{", "{{cookiecutter.", "{{ cookiecutter."];
 
+    private readonly LocationTargetCheck _locations = new(environment);
+
     /// <summary>Reads, parses and validates <paramref name="file"/>.</summary>
     public async Task<FileReport> ValidateAsync(DescriptorFile file, CancellationToken cancellationToken)
     {
@@ -43,6 +45,11 @@ internal sealed class DescriptorFileValidator(DescriptorParser parser, EntityVal
             if (problems.Count == 0)
             {
                 problems = validator.Validate(document.Entity);
+            }
+
+            if (problems.Count == 0)
+            {
+                problems = _locations.Check(document, file).ToList();
             }
 
             findings.AddRange(problems.Select(problem => Error(Locate(problem, document))));

@@ -6,7 +6,7 @@ public sealed class CorpusValidationTests
     private const string Examples = "backstage/packages/catalog-model/examples";
 
     [Fact]
-    public async Task Backstage_example_catalog_validates_except_the_deliberately_invalid_component()
+    public async Task Backstage_example_catalog_validates_except_the_invalid_component_and_the_target_missing_from_the_corpus()
     {
         // AiResource and Environment need optional Backstage modules, hence allowed like a catalog rule would.
         var run = await CliRun.RunAsync(Corpus.Root,
@@ -14,9 +14,13 @@ public sealed class CorpusValidationTests
             "--exclude", "components/invalid-component.yaml", "--exclude", "**/*.oas.yaml",
             "--allow-kind", "AiResource", "--allow-kind", "Environment");
 
-        Assert.True(run.ExitCode == 0, run.ToString());
-        var summary = Assert.Single(run.Lines);
-        Assert.Matches(@"^\d{2} files, \d{2} entities: no errors$", summary);
+        // The corpus leaves out apis/swapi-graphql.yaml (see its SOURCES.md): the Location naming it is rightly reported.
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.Lines.Count);
+        Assert.Equal(
+            $"{Examples}/all-apis.yaml:15:7: error: Location target './apis/swapi-graphql.yaml' does not exist (looked for {Examples}/apis/swapi-graphql.yaml) (spec.targets[7])",
+            run.Lines[0]);
+        Assert.Matches(@"^\d{2} files, \d{2} entities: 1 error in 1 file$", run.Lines[1]);
     }
 
     [Fact]

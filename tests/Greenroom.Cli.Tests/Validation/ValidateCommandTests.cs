@@ -213,6 +213,37 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Location_targets_must_exist_inside_the_folder_while_urls_and_globs_are_left_to_the_catalog()
+    {
+        _dir.Write("catalog/components/a.yaml", Descriptors.Component("a"));
+        _dir.Write("catalog/all.yaml", """
+            apiVersion: backstage.io/v1alpha1
+            kind: Location
+            metadata:
+              name: all
+            spec:
+              targets:
+                - ./components/a.yaml
+                - ./components/missing.yaml
+                - ./components/*.yaml
+                - https://example.com/catalog-info.yaml
+                - ../../elsewhere.yaml
+
+            """);
+
+        var run = await CliRun.RunAsync(_dir.Path, "validate", "catalog", "--include", "**/*.yaml");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(
+            [
+                "catalog/all.yaml:8:7: error: Location target './components/missing.yaml' does not exist (looked for catalog/components/missing.yaml) (spec.targets[1])",
+                "catalog/all.yaml:11:7: error: Location target '../../elsewhere.yaml' is outside the folder being validated (catalog) (spec.targets[4])",
+                "2 files, 2 entities: 2 errors in 1 file",
+            ],
+            run.Lines);
+    }
+
+    [Fact]
     public async Task A_yaml_placeholder_with_bad_content_is_reported_in_the_target_file()
     {
         _dir.Write("broken.yaml", "a: [1, 2\n");
