@@ -115,7 +115,18 @@ internal static class TemplateCommand
             return null;
         }
 
-        var parsed = parser.ParseValue(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), display);
+        string text;
+        try
+        {
+            text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(Problem(display, $"The file could not be read: {exception.Message}"));
+            return null;
+        }
+
+        var parsed = parser.ParseValue(text, display);
         if (parsed.Problem is { } problem)
         {
             problems.Add(new Finding(FindingSeverity.Error, display, problem.Line, problem.Column, problem.Message, problem.Field));

@@ -22,14 +22,22 @@ internal sealed class DescriptorFileValidator(DescriptorParser parser, EntityVal
     public async Task<FileReport> ValidateAsync(DescriptorFile file, CancellationToken cancellationToken)
     {
         var display = environment.DisplayPath(file.FullPath);
-        var size = new FileInfo(file.FullPath).Length;
-        if (size > parser.Limits.MaxFileBytes)
+        string text;
+        try
         {
-            return new FileReport(file, [Error(new CatalogProblem(
-                $"The file is larger than the limit of {parser.Limits.MaxFileBytes} bytes (MaxFileBytes); it was not read", display, 1, 1))], []);
+            if (new FileInfo(file.FullPath).Length > parser.Limits.MaxFileBytes)
+            {
+                return new FileReport(file, [Error(new CatalogProblem(
+                    $"The file is larger than the limit of {parser.Limits.MaxFileBytes} bytes (MaxFileBytes); it was not read", display, 1, 1))], []);
+            }
+
+            text = await File.ReadAllTextAsync(file.FullPath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return new FileReport(file, [Error(new CatalogProblem($"The file could not be read: {exception.Message}", display))], []);
         }
 
-        var text = await File.ReadAllTextAsync(file.FullPath, cancellationToken).ConfigureAwait(false);
         var parsed = parser.Parse(text, display);
         if (!file.Named && IsTemplateContent(text, parsed))
         {

@@ -70,7 +70,16 @@ internal sealed class LocalPlaceholderResolver(DescriptorParser parser, CliEnvir
             return Failed($"'{target}' is larger than the limit of {parser.Limits.MaxFileBytes} bytes (MaxFileBytes)");
         }
 
-        var content = await File.ReadAllTextAsync(full, cancellationToken).ConfigureAwait(false);
+        string content;
+        try
+        {
+            content = await File.ReadAllTextAsync(full, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return Failed($"'{target}' could not be read: {exception.Message}");
+        }
+
         if (kind == "$text")
         {
             return (JsonValue.Create(content), null);
