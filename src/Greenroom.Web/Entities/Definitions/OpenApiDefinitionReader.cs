@@ -33,7 +33,7 @@ public static class OpenApiDefinitionReader
         }
         catch (YamlException e)
         {
-            return DefinitionReadResult<OpenApiView>.Failed($"Invalid YAML: {e.Message}");
+            return DefinitionReadResult<OpenApiView>.Failed($"Invalid YAML at line {e.Start.Line}, column {e.Start.Column} of the definition: {e.Message}");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
