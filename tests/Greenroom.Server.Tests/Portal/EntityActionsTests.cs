@@ -110,10 +110,5 @@ public sealed class EntityActionsTests : IAsyncLifetime
         Assert.Contains("Refreshed: the entity&#x27;s location was read again just now.", html, StringComparison.Ordinal);
     }
 
-    private async Task<string> GetAsync(string path, HttpStatusCode expected)
-    {
-        var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
-        Assert.True(expected == response.StatusCode, $"GET {path}: expected {expected}, got {response.StatusCode}");
-        return await response.Content.ReadAsStringAsync();
-    }
+    private Task<string> GetAsync(string path, HttpStatusCode expected) => _client.GetPageAsync(path, expected);
 }

@@ -7,6 +7,14 @@ namespace Greenroom.Server.Tests.Portal;
 /// <summary>Reads what tests need out of rendered pages: the embedded graph JSON and a form's hidden fields.</summary>
 internal static partial class PortalHtml
 {
+    /// <summary>GETs a page's HTML; fails unless the status is <paramref name="expected"/>.</summary>
+    public static async Task<string> GetPageAsync(this HttpClient client, string path, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.True(expected == response.StatusCode, $"GET {path}: expected {expected}, got {response.StatusCode}");
+        return await response.Content.ReadAsStringAsync();
+    }
+
     /// <summary>The raw text of the page's graph data block.</summary>
     public static string GraphJsonText(string html)
     {
@@ -34,7 +42,7 @@ internal static partial class PortalHtml
     private static string Attribute(string tag, string name) =>
         Regex.Match(tag, $"\\s{name}=\"(?<v>[^\"]*)\"").Groups["v"].Value;
 
-    [GeneratedRegex("<script type=\"application/json\" data-graph-data[^>]*>(?<json>.*?)</script>", RegexOptions.Singleline)]
+    [GeneratedRegex("<script type=\"application/json\" data-graph-data>(?<json>.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex GraphBlock();
 
     [GeneratedRegex("<form\\b.*?</form>", RegexOptions.Singleline)]
