@@ -44,7 +44,8 @@
   function draw(container) {
     var source = container.querySelector('script[data-graph-data]');
     var canvas = container.querySelector('[data-graph-canvas]');
-    if (!source || !canvas || !window.dagre) { return; }
+    // A page may include this script once per graph component: each graph is drawn once.
+    if (!source || !canvas || !window.dagre || container.hasAttribute('data-graph-drawn')) { return; }
     var data;
     try { data = JSON.parse(source.textContent); } catch (e) { return; }
 
