@@ -51,6 +51,23 @@ public abstract partial class CatalogStoreContract
     }
 
     [Fact]
+    public async Task Ending_a_pass_brings_back_orphans_it_produced_without_a_part_carrying_them()
+    {
+        var store = await CreateStoreAsync();
+        var location = await SeedAsync(store, Ingest.Changed(Svc), Ingest.Changed(TeamA));
+        await store.CompleteIngestionPassAsync(PassEnd(location.Id, [], TeamA), None);
+        await TestStitcher.StitchAllAsync(store);
+
+        var end = await store.CompleteIngestionPassAsync(PassEnd(location.Id, [], Svc, TeamA), None);
+
+        Assert.Empty(end.Orphaned);
+        Assert.Equal([Svc], end.Updated);
+        Assert.Equal([Svc], await store.GetStitchQueueAsync(100, None));
+        Assert.False(Assert.Single(await store.GetStitchSourcesAsync([Svc], None)).IsOrphan);
+        Assert.Equal(0, (await store.GetCountsAsync(None)).Orphans);
+    }
+
+    [Fact]
     public async Task A_part_refuses_refs_of_another_location_takes_over_orphans_and_unorphans_returning_entities()
     {
         var store = await CreateStoreAsync();

@@ -13,19 +13,26 @@ internal sealed class ChunkedPassApplier(ICatalogStore store, Guid locationId, D
     private readonly List<EntityConflict> _conflicts = [];
     private readonly HashSet<string> _toStitch = new(StringComparer.Ordinal);
     private int _unchanged;
+    private int _skipped;
     private Task _writing = Task.CompletedTask;
 
-    /// <summary>Starts writing <paramref name="part"/> once the previous part is written (and throws if that failed).</summary>
+    /// <summary>
+    /// Starts writing <paramref name="part"/> once the previous part is written (and throws if that failed). Entities
+    /// whose hash is unchanged are left out: the store has nothing to write for them, and the end of the pass brings
+    /// back any that were orphans. An idle pass then writes nothing until its end.
+    /// </summary>
     public async Task AddAsync(IReadOnlyList<IngestedEntity> part, CancellationToken cancellationToken)
     {
         await _writing.ConfigureAwait(false);
-        if (part.Count == 0)
+        var changed = part.Where(e => e.ProcessedJson is not null || e.ErrorsJson is not null).ToList();
+        _skipped += part.Count - changed.Count;
+        if (changed.Count == 0)
         {
             return;
         }
 
         // The store's async calls may complete synchronously: run the write on its own thread so reading goes on.
-        var batch = new IngestionBatch(locationId, part, [], now);
+        var batch = new IngestionBatch(locationId, changed, [], now);
         _writing = Task.Run(async () => Merge(await store.ApplyIngestionChunkAsync(batch, cancellationToken).ConfigureAwait(false)), cancellationToken);
     }
 
@@ -38,7 +45,9 @@ internal sealed class ChunkedPassApplier(ICatalogStore store, Guid locationId, D
         await _writing.ConfigureAwait(false);
         var last = await store.CompleteIngestionPassAsync(end, cancellationToken).ConfigureAwait(false);
         Merge(last);
-        return new IngestionOutcome(_added, _updated, _unchanged, last.Orphaned, _conflicts, _toStitch);
+        // Entities left out of the parts are unchanged, except the orphans the end of the pass brought back.
+        var unchanged = _unchanged + _skipped - last.Updated.Count;
+        return new IngestionOutcome(_added, _updated, unchanged, last.Orphaned, _conflicts, _toStitch);
     }
 
     private void Merge(IngestionOutcome outcome)

@@ -70,8 +70,10 @@ public interface ICatalogStore
 
     /// <summary>
     /// Ends a pass applied in parts: in one transaction, marks as orphans the location's entities that are not among
-    /// <see cref="IngestionPassEnd.ProducedRefs"/> (except those from <see cref="IngestionPassEnd.KeepSources"/>) and
-    /// enqueues them for stitching. The outcome lists only those orphans. Throws <see cref="InvalidOperationException"/>
+    /// <see cref="IngestionPassEnd.ProducedRefs"/> (except those from <see cref="IngestionPassEnd.KeepSources"/>),
+    /// un-orphans the location's orphans that are among them (so the parts need not carry entities whose hash is
+    /// unchanged), and enqueues both for stitching. The outcome lists only those orphans (Orphaned) and returning
+    /// entities (Updated). Throws <see cref="InvalidOperationException"/>
     /// when the location no longer exists. Additive: supported when <see cref="SupportsChunkedIngestion"/> is true.
     /// </summary>
     Task<IngestionOutcome> CompleteIngestionPassAsync(IngestionPassEnd pass, CancellationToken cancellationToken) =>

@@ -24,14 +24,28 @@ internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransac
     /// <summary>Applies one part of a pass: nothing becomes an orphan (see <see cref="CompletePassAsync"/>).</summary>
     public Task<IngestionOutcome> ApplyChunkAsync(CancellationToken cancellationToken) => ApplyCoreAsync(wholePass: false, cancellationToken);
 
-    /// <summary>Ends a pass applied in parts: the location's entities not in <paramref name="produced"/> become orphans.</summary>
+    /// <summary>
+    /// Ends a pass applied in parts: the location's entities not in <paramref name="produced"/> become orphans, its
+    /// orphans in it return (parts leave out entities whose hash is unchanged, orphans included).
+    /// </summary>
     public async Task<IngestionOutcome> CompletePassAsync(IReadOnlySet<string> produced, CancellationToken cancellationToken)
     {
         await EnsureLocationExistsAsync(cancellationToken).ConfigureAwait(false);
         var own = await LoadOwnRowsAsync(cancellationToken).ConfigureAwait(false);
         using var statements = new Statements(connection, transaction);
+        var returned = new List<string>();
+        foreach (var (entityRef, row) in own)
+        {
+            if (row.IsOrphan && produced.Contains(entityRef))
+            {
+                await statements.ExecuteAsync(statements.Unorphan, cancellationToken, _now, entityRef).ConfigureAwait(false);
+                _toStitch.Add(entityRef);
+                returned.Add(entityRef);
+            }
+        }
+
         var orphaned = await OrphanMissingAsync(statements, own, produced.Contains, cancellationToken).ConfigureAwait(false);
-        return new IngestionOutcome([], [], 0, orphaned, [], _toStitch.ToList());
+        return new IngestionOutcome([], returned, 0, orphaned, [], _toStitch.ToList());
     }
 
     private async Task EnsureLocationExistsAsync(CancellationToken cancellationToken)
