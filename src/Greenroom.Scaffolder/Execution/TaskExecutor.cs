@@ -182,7 +182,7 @@ public sealed partial class TaskExecutor(
             workspace.EnsureWithinLimits();
             foreach (var (name, value) in context.Outputs)
             {
-                var clean = scrubber.Scrub(value);
+                var clean = scrubber.Scrub(value?.DeepClone());
                 if (step.Each is null)
                 {
                     outputs[name] = clean;
