@@ -6,11 +6,21 @@ namespace Greenroom.Scaffolder.Templating;
 /// </summary>
 internal sealed class Evaluator(SourceText source, FilterRegistry filters)
 {
-    public TemplateValue Evaluate(Expr expr, TemplateScope scope) => expr switch
+    /// <summary>
+    /// Evaluates <paramref name="expr"/>. A value that holds a secret anywhere inside (a parameters object with a
+    /// password in it) is secret as a whole; only member access picks the non-secret parts out of it.
+    /// </summary>
+    public TemplateValue Evaluate(Expr expr, TemplateScope scope)
+    {
+        var value = EvaluateRaw(expr, scope);
+        return value.Secret || !ContainsSecret(value.Value) ? value : value with { Secret = true };
+    }
+
+    private TemplateValue EvaluateRaw(Expr expr, TemplateScope scope) => expr switch
     {
         LiteralExpr l => new TemplateValue(l.Value, false),
         NameExpr n => scope.TryGet(n.Name, out var value) ? Reveal(value, false) : TemplateValue.Undefined,
-        MemberExpr m => Member(Evaluate(m.Target, scope), Evaluate(m.Key, scope)),
+        MemberExpr m => Member(EvaluateRaw(m.Target, scope), Evaluate(m.Key, scope)),
         ListExpr l => Combine(l.Items.Select(i => Evaluate(i, scope)).ToList(), items => items.Select(i => i.Value).ToList()),
         DictExpr d => Dict(d, scope),
         UnaryExpr u => Unary(u, Evaluate(u.Operand, scope)),
@@ -21,11 +31,10 @@ internal sealed class Evaluator(SourceText source, FilterRegistry filters)
         _ => throw new InvalidOperationException($"Unknown expression {expr.GetType().Name}"),
     };
 
-    /// <summary>Unwraps secret markers into the taint bit; a container holding a secret is secret as a whole.</summary>
+    /// <summary>Unwraps a secret marker into the taint bit.</summary>
     internal static TemplateValue Reveal(object? value, bool secret) => value switch
     {
         SecretValue s => Reveal(s.Inner, true),
-        IDictionary<string, object?> or List<object?> when !secret && ContainsSecret(value) => new TemplateValue(value, true),
         _ => new TemplateValue(value, secret),
     };
 
