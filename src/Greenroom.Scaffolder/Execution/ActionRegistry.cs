@@ -19,7 +19,7 @@ public sealed class ActionRegistry
                 throw new InvalidOperationException($"Two scaffolder actions have the id '{action.Id}'");
             }
 
-            _inputSchemas[action.Id] = JsonSchema.FromText(action.InputSchema.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+            _inputSchemas[action.Id] = Parameters.SchemaFactory.Build(action.InputSchema);
         }
     }
 

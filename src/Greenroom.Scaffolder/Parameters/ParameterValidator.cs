@@ -20,8 +20,7 @@ public static class ParameterValidator
             JsonSchema schema;
             try
             {
-                // A registry per build: schemas from templates must not register ids in the process-wide registry.
-                schema = JsonSchema.FromText(template.Parameters[i].ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+                schema = SchemaFactory.Build(template.Parameters[i]);
             }
             catch (Exception e) when (e is JsonSchemaException or JsonException or ArgumentException or InvalidOperationException)
             {
