@@ -56,7 +56,7 @@ public sealed record StoredTaskEvent(long Id, string TaskId, string Type, JsonOb
 public sealed record TaskQuery(string? CreatedBy = null, string? Status = null, int Limit = 100, int Offset = 0);
 
 /// <summary>Task status names as Backstage spells them.</summary>
-public static class TaskStatus
+public static class ScaffolderTaskStatus
 {
     /// <summary>Created, waiting for a worker.</summary>
     public const string Open = "open";

@@ -44,7 +44,7 @@ public sealed class TaskService(
 
         var id = Guid.CreateVersion7().ToString();
         var spec = TaskSpecBuilder.Build(template, values, userRef);
-        await store.CreateTaskAsync(new ScaffolderTask(id, spec, TaskStatus.Open, userRef, time.GetUtcNow(), null), cancellationToken).ConfigureAwait(false);
+        await store.CreateTaskAsync(new ScaffolderTask(id, spec, ScaffolderTaskStatus.Open, userRef, time.GetUtcNow(), null), cancellationToken).ConfigureAwait(false);
         var user = await templates.GetUserAsync(userRef, cancellationToken).ConfigureAwait(false);
         queue.Enqueue(new TaskRun(id, template, values.DeepClone().AsObject(), secrets, userRef, user,
             TemplateFilesFactory.For(template, options.Value), IsDryRun: false));

@@ -28,10 +28,10 @@ public sealed partial class TaskWorker(
         // Before the server takes requests: a task created by this process must never be mistaken for an orphan.
         foreach (var id in await store.ListUnfinishedTaskIdsAsync(cancellationToken).ConfigureAwait(false))
         {
-            await FinishAsync(id, TaskStatus.Failed, new JsonObject
+            await FinishAsync(id, ScaffolderTaskStatus.Failed, new JsonObject
             {
                 ["message"] = RestartReason,
-                ["status"] = TaskStatus.Failed,
+                ["status"] = ScaffolderTaskStatus.Failed,
                 ["error"] = new JsonObject { ["name"] = "TaskInterrupted", ["message"] = RestartReason },
             }, cancellationToken).ConfigureAwait(false);
             LogRecovered(logger, id);
@@ -61,10 +61,10 @@ public sealed partial class TaskWorker(
 
     private async Task RunOneAsync(TaskRun run, CancellationToken stoppingToken)
     {
-        await store.SetStatusAsync(run.TaskId, TaskStatus.Processing, time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+        await store.SetStatusAsync(run.TaskId, ScaffolderTaskStatus.Processing, time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
         var sink = new StoreEventSink(store, hub, time, run.TaskId);
         var result = await executor.RunAsync(run, sink, null, stoppingToken).ConfigureAwait(false);
-        if (result.Status == TaskStatus.Cancelled && stoppingToken.IsCancellationRequested)
+        if (result.Status == ScaffolderTaskStatus.Cancelled && stoppingToken.IsCancellationRequested)
         {
             return;
         }

@@ -12,7 +12,8 @@ internal sealed record SqliteMigration(int Version, string Name, string Sql);
 /// <summary>
 /// Applies the embedded numbered scripts (<c>Migrations/NNNN_name.sql</c>) that a database has not seen yet, in order,
 /// each in its own transaction together with its <c>schema_version</c> row, so a crash leaves either all of a
-/// migration or none of it.
+/// migration or none of it. Versions are reserved per feature and may land out of order (0004 before 0003), so a
+/// migration is applied when its own version is missing, not only when it is above the highest applied one.
 /// </summary>
 internal static partial class SqliteMigrator
 {
@@ -32,7 +33,8 @@ internal static partial class SqliteMigrator
             await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var current = await CurrentVersionAsync(connection, null, cancellationToken).ConfigureAwait(false);
+        var applied = await AppliedVersionsAsync(connection, null, cancellationToken).ConfigureAwait(false);
+        var current = applied.Count == 0 ? 0 : applied.Max();
         var latest = All.Count == 0 ? 0 : All[^1].Version;
         if (current > latest)
         {
@@ -40,11 +42,11 @@ internal static partial class SqliteMigrator
                 $"The catalog database is at schema version {current}, newer than this Greenroom build knows ({latest}). Use a newer Greenroom.");
         }
 
-        foreach (var migration in All.Where(m => m.Version > current))
+        foreach (var migration in All.Where(m => !applied.Contains(m.Version)))
         {
             using var transaction = connection.BeginTransaction();
             // Re-read inside the write transaction: another process may have migrated meanwhile.
-            if (await CurrentVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false) >= migration.Version)
+            if ((await AppliedVersionsAsync(connection, transaction, cancellationToken).ConfigureAwait(false)).Contains(migration.Version))
             {
                 continue;
             }
@@ -68,10 +70,17 @@ internal static partial class SqliteMigrator
         return latest;
     }
 
-    private static async Task<int> CurrentVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    private static async Task<HashSet<int>> AppliedVersionsAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
     {
-        using var command = connection.Command("SELECT COALESCE(MAX(version), 0) FROM schema_version", transaction);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        using var command = connection.Command("SELECT version FROM schema_version", transaction);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var versions = new HashSet<int>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            versions.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
+        }
+
+        return versions;
     }
 
     private static List<SqliteMigration> Load()
@@ -92,11 +101,11 @@ internal static partial class SqliteMigrator
         }
 
         migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
-        for (var i = 0; i < migrations.Count; i++)
+        for (var i = 1; i < migrations.Count; i++)
         {
-            if (migrations[i].Version != i + 1)
+            if (migrations[i].Version == migrations[i - 1].Version)
             {
-                throw new InvalidOperationException($"Migration versions must be 1..n without gaps; found {migrations[i].Version} at position {i + 1}");
+                throw new InvalidOperationException($"Two migration scripts have version {migrations[i].Version}");
             }
         }
 
