@@ -46,15 +46,25 @@ public sealed class PublishGitAction(IOptions<ScaffolderOptions> options) : ISca
         ArgumentNullException.ThrowIfNull(context);
         var remote = context.Input.String("remoteUrl")!;
         var branch = context.Input.String("defaultBranch") ?? "main";
-        CheckRemoteAllowed(remote);
         context.Output("remoteUrl", remote);
         context.Output("repoContentsUrl", remote);
         if (context.IsDryRun)
         {
-            context.Log($"Dry run: would push to {remote} ({branch})");
+            // A dry run shows what would happen, so a refused remote is reported rather than ending the run.
+            try
+            {
+                CheckRemoteAllowed(remote);
+                context.Log($"Dry run: would push to {remote} ({branch})");
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                context.Log($"Dry run: the push would be refused: {e.Message}");
+            }
+
             return;
         }
 
+        CheckRemoteAllowed(remote);
         var source = context.Workspace.Resolve(context.Input.String("sourcePath") ?? ".");
         var gitDir = Path.Combine(Path.GetTempPath(), "greenroom-git", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(gitDir);

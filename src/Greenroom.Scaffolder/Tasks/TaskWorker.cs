@@ -37,7 +37,34 @@ public sealed partial class TaskWorker(
             LogRecovered(logger, id);
         }
 
+        SweepWorkDirectory();
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // Workspaces left by a process that died mid-task; only under a configured folder, which is this server's own.
+    private void SweepWorkDirectory()
+    {
+        if (options.Value.WorkDirectory is not { } folder || !Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (var leftover in Directory.EnumerateDirectories(folder))
+        {
+            try
+            {
+                foreach (var file in Directory.EnumerateFiles(leftover, "*", SearchOption.AllDirectories))
+                {
+                    File.SetAttributes(file, FileAttributes.Normal);
+                }
+
+                Directory.Delete(leftover, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the next start.
+            }
+        }
     }
 
     /// <inheritdoc />

@@ -3,6 +3,7 @@ using Greenroom.Server.Catalog;
 using Greenroom.Server.GreenroomApi;
 using Greenroom.Server.Health;
 using Greenroom.Server.Observability;
+using Greenroom.Server.Scaffolder;
 using Greenroom.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +34,7 @@ public static class GreenroomServerExtensions
         services.PostConfigure<CatalogOptions>(catalog =>
             catalog.DemoCatalogPath ??= Path.Combine(AppContext.BaseDirectory, "DemoCatalog", "all.yaml"));
 
+        builder.AddGreenroomScaffolder();
         builder.AddGreenroomApi();
         builder.AddGreenroomTelemetry();
         return builder;
@@ -43,6 +45,7 @@ public static class GreenroomServerExtensions
     {
         app.UseExceptionHandler();
         app.MapCatalogApi();
+        app.MapScaffolderApi();
         app.MapGreenroomApi();
         app.MapHealthEndpoints();
         app.MapGreenroomTelemetry();

@@ -285,18 +285,23 @@ public sealed class TaskExecutorTests : IDisposable
     }
 
     [Fact]
-    public async Task Dry_run_skips_nothing_it_can_simulate_and_publishes_nothing()
+    public async Task Dry_run_publishes_and_registers_nothing_but_reports_what_would_happen()
     {
         const string steps = """
               - id: publish
                 action: publish:git
                 input: {remoteUrl: 'file:///nowhere/repo.git'}
+              - id: register
+                action: catalog:register
+                input: {repoContentsUrl: '${{ steps.publish.output.repoContentsUrl }}'}
             """;
 
         var result = await _harness.RunAsync(Template(steps), dryRun: true);
 
-        Assert.Equal("failed", result.Status);
-        Assert.Contains("LocalGitRoots", result.Error, StringComparison.Ordinal);
+        Assert.Equal("completed", result.Status);
+        Assert.Contains(_harness.Events, e => e.Body["message"]!.ToString().Contains("the push would be refused", StringComparison.Ordinal));
+        Assert.Contains(_harness.Events, e => e.Body["message"]!.ToString() == "Dry run: would register file location file:///nowhere/repo.git/catalog-info.yaml");
+        Assert.Empty(_harness.Registrar.Registered);
     }
 
     private sealed class HangingAction : Greenroom.Plugins.Scaffolder.IScaffolderAction
