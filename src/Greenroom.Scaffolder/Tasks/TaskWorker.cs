@@ -77,7 +77,16 @@ public sealed partial class TaskWorker(
         {
             await foreach (var run in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
-                await RunOneAsync(run, stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await RunOneAsync(run, stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The store itself failed (disk full, database locked): keep serving the other tasks; this one is
+                    // left open or processing and is failed with a reason at the next start.
+                    LogRunFailed(logger, run.TaskId, e);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -117,6 +126,9 @@ public sealed partial class TaskWorker(
         await store.AppendEventAsync(id, new TaskLogEvent("completion", body), now, cancellationToken).ConfigureAwait(false);
         hub.Notify(id);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scaffolder task {TaskId} could not be recorded")]
+    private static partial void LogRunFailed(ILogger logger, string taskId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Scaffolder task {TaskId} was cut off by a restart and is marked failed")]
     private static partial void LogRecovered(ILogger logger, string taskId);
