@@ -30,6 +30,29 @@ public sealed class ScaffolderOptions
     /// <summary>Prefixes of network remotes <c>publish:git</c> may push to (<c>https://git.example.com/</c>); empty refuses them all.</summary>
     public IList<string> AllowedGitRemotes { get; } = [];
 
+    /// <summary>
+    /// Remote URL prefixes <c>publish:git</c> rewrites before pushing, as git's <c>url.&lt;base&gt;.insteadOf</c> does:
+    /// <c>https://github.com/</c> → <c>file:///srv/git/</c> lets a workstation or a test run golden paths against local
+    /// bare repositories (created on first push when under <see cref="LocalGitRoots"/>).
+    /// </summary>
+    public IList<GitRemoteRewrite> GitRemoteRewrites { get; } = [];
+
+    /// <summary>
+    /// Where <c>catalog:register</c> checks out a local bare repository's files so the catalog can read them (the
+    /// host adds this folder to the catalog's allowed file roots); null refuses to register from local repositories.
+    /// </summary>
+    public string? CheckoutDirectory { get; set; }
+
     /// <summary>How many tasks run at once.</summary>
     public int MaxConcurrentTasks { get; set; } = 2;
+}
+
+/// <summary>One remote URL rewrite: a remote starting with <see cref="From"/> is pushed to <see cref="To"/> plus the rest.</summary>
+public sealed class GitRemoteRewrite
+{
+    /// <summary>The prefix to replace, <c>https://github.com/</c>.</summary>
+    public string From { get; set; } = string.Empty;
+
+    /// <summary>What replaces it, <c>file:///srv/git/</c>.</summary>
+    public string To { get; set; } = string.Empty;
 }

@@ -51,7 +51,7 @@ public sealed class ScaffolderTemplateRunner : ITemplateRunner
         var actions = new ActionRegistry(
         [
             new FetchPlainAction(), new FetchPlainFileAction(), new FetchTemplateAction(engine), new FsDeleteAction(), new FsRenameAction(),
-            new DebugLogAction(), new CatalogWriteAction(), new CatalogRegisterAction(new NoCatalog()), new PublishGitAction(Options.Create(options)),
+            new DebugLogAction(), new CatalogWriteAction(), new CatalogRegisterAction(new NoCatalog(), Options.Create(options)), new PublishGitAction(Options.Create(options)),
         ]);
         var executor = new TaskExecutor(actions, engine, Options.Create(options), NullLogger<TaskExecutor>.Instance);
         var run = new TaskRun("local", template, request.Values, new Dictionary<string, string>(), "user:default/guest", null,

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using Greenroom.Plugins.Catalog;
 using Greenroom.Plugins.Scaffolder;
+using Microsoft.Extensions.Options;
 
 namespace Greenroom.Scaffolder.Actions;
 
 /// <summary><c>catalog:register</c>: registers the new <c>catalog-info.yaml</c> as a catalog location.</summary>
-public sealed class CatalogRegisterAction(ICatalogRegistrar registrar) : IScaffolderAction
+public sealed class CatalogRegisterAction(ICatalogRegistrar registrar, IOptions<ScaffolderOptions> options) : IScaffolderAction
 {
     /// <inheritdoc />
     public string Id => "catalog:register";
@@ -50,6 +51,12 @@ public sealed class CatalogRegisterAction(ICatalogRegistrar registrar) : IScaffo
 
         try
         {
+            if (type == "file" && LocalRepository.Find(target) is { } repository)
+            {
+                target = await LocalRepository.CheckOutAsync(repository, target, options.Value.CheckoutDirectory, context.CancellationToken).ConfigureAwait(false);
+                context.Log($"Checked out {repository} to register its {Path.GetFileName(target)}");
+            }
+
             var registration = await registrar.RegisterLocationAsync(type, target, context.CancellationToken).ConfigureAwait(false);
             context.Log($"Registered {type} location {url}: {string.Join(", ", registration.EntityRefs)}");
             var entityRef = registration.EntityRefs.FirstOrDefault(r => !r.StartsWith("location:", StringComparison.OrdinalIgnoreCase))

@@ -9,7 +9,8 @@ namespace Greenroom.Scaffolder.Actions;
 /// </summary>
 internal static class GitCommand
 {
-    public static async Task<string> RunAsync(string workingDirectory, string gitDir, IReadOnlyList<string> arguments, string? token, CancellationToken cancellationToken)
+    public static async Task<string> RunAsync(
+        string workingDirectory, string gitDir, IReadOnlyList<string> arguments, string? token, CancellationToken cancellationToken, bool withWorkTree = true)
     {
         var start = new ProcessStartInfo("git")
         {
@@ -18,7 +19,8 @@ internal static class GitCommand
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])["--git-dir", gitDir, "--work-tree", workingDirectory, "-c", "core.hooksPath=/dev/null", "-c", "init.defaultBranch=main", .. arguments])
+        string[] tree = withWorkTree ? ["--work-tree", workingDirectory] : [];
+        foreach (var argument in (string[])["--git-dir", gitDir, .. tree, "-c", "core.hooksPath=/dev/null", "-c", "init.defaultBranch=main", .. arguments])
         {
             start.ArgumentList.Add(argument);
         }

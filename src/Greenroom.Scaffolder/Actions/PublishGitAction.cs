@@ -44,7 +44,7 @@ public sealed class PublishGitAction(IOptions<ScaffolderOptions> options) : ISca
     public async Task HandleAsync(IScaffolderActionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var remote = context.Input.String("remoteUrl")!;
+        var remote = Rewrite(context.Input.String("remoteUrl")!);
         var branch = context.Input.String("defaultBranch") ?? "main";
         context.Output("remoteUrl", remote);
         context.Output("repoContentsUrl", remote);
@@ -64,7 +64,7 @@ public sealed class PublishGitAction(IOptions<ScaffolderOptions> options) : ISca
             return;
         }
 
-        CheckRemoteAllowed(remote);
+        var localRemote = CheckRemoteAllowed(remote);
         var source = context.Workspace.Resolve(context.Input.String("sourcePath") ?? ".");
         var gitDir = Path.Combine(Path.GetTempPath(), "greenroom-git", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(gitDir);
@@ -72,6 +72,13 @@ public sealed class PublishGitAction(IOptions<ScaffolderOptions> options) : ISca
         {
             var token = context.GetSecret("token");
             var ct = context.CancellationToken;
+            if (localRemote is not null && !Directory.Exists(localRemote))
+            {
+                // A local remote under the allowed roots is created on first push, as a hosted one would be.
+                Directory.CreateDirectory(localRemote);
+                await GitCommand.RunAsync(localRemote, localRemote, ["init", "--bare", "--quiet", "--template="], null, ct, withWorkTree: false).ConfigureAwait(false);
+            }
+
             await GitCommand.RunAsync(source, gitDir, ["init", "--quiet", "--template="], null, ct).ConfigureAwait(false);
             await GitCommand.RunAsync(source, gitDir, ["checkout", "--quiet", "-b", branch], null, ct).ConfigureAwait(false);
             await GitCommand.RunAsync(source, gitDir, ["add", "--all"], null, ct).ConfigureAwait(false);
@@ -92,7 +99,16 @@ public sealed class PublishGitAction(IOptions<ScaffolderOptions> options) : ISca
         }
     }
 
-    private void CheckRemoteAllowed(string remote)
+    private string Rewrite(string remote)
+    {
+        var rule = options.Value.GitRemoteRewrites
+            .Where(r => r.From.Length > 0 && remote.StartsWith(r.From, StringComparison.Ordinal))
+            .MaxBy(r => r.From.Length);
+        return rule is null ? remote : rule.To + remote[rule.From.Length..];
+    }
+
+    /// <summary>Throws when the template may not push there; returns the local path of a local remote.</summary>
+    private string? CheckRemoteAllowed(string remote)
     {
         var local = remote.StartsWith("file://", StringComparison.OrdinalIgnoreCase) ? new Uri(remote).LocalPath
             : Path.IsPathRooted(remote) ? remote : null;
@@ -107,7 +123,7 @@ public sealed class PublishGitAction(IOptions<ScaffolderOptions> options) : ISca
                     $"publish:git may not push to the local remote '{remote}': it is not under Greenroom:Scaffolder:LocalGitRoots");
             }
 
-            return;
+            return full;
         }
 
         if (!remote.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
@@ -116,6 +132,8 @@ public sealed class PublishGitAction(IOptions<ScaffolderOptions> options) : ISca
             throw new UnauthorizedAccessException(
                 $"publish:git may not push to '{remote}': only https remotes listed in Greenroom:Scaffolder:AllowedGitRemotes are allowed");
         }
+
+        return null;
     }
 
     private static void DeleteQuietly(string folder)

@@ -1,3 +1,4 @@
+using Greenroom.Catalog.Options;
 using Greenroom.Scaffolder;
 using Greenroom.Server.Hosting;
 using Greenroom.Storage.Sqlite;
@@ -16,9 +17,19 @@ public static class ScaffolderHostingExtensions
         {
             // Per server, under its data directory: start-up sweeps leftovers there without touching another server's.
             var greenroom = configuration.GetSection(GreenroomOptions.SectionName).Get<GreenroomOptions>() ?? new GreenroomOptions();
-            if (scaffolder.WorkDirectory is null && greenroom.TryGetDatabasePath(environment.ContentRootPath) is { } database)
+            if (greenroom.TryGetDatabasePath(environment.ContentRootPath) is { } database)
             {
-                scaffolder.WorkDirectory = Path.Combine(Path.GetDirectoryName(database)!, "scaffolder-work");
+                scaffolder.WorkDirectory ??= Path.Combine(Path.GetDirectoryName(database)!, "scaffolder-work");
+                scaffolder.CheckoutDirectory ??= Path.Combine(Path.GetDirectoryName(database)!, "scaffolder-checkouts");
+            }
+        });
+
+        // catalog:register checks local repositories out there; the catalog must be allowed to read what it registers.
+        builder.Services.AddOptions<ReadingOptions>().PostConfigure<Microsoft.Extensions.Options.IOptions<ScaffolderOptions>>((reading, scaffolder) =>
+        {
+            if (scaffolder.Value.CheckoutDirectory is { } checkouts && !reading.AllowedFileRoots.Contains(checkouts))
+            {
+                reading.AllowedFileRoots.Add(checkouts);
             }
         });
         return builder;

@@ -24,7 +24,7 @@ public sealed class Harness : IDisposable
         Actions = new ActionRegistry(
         [
             new FetchPlainAction(), new FetchPlainFileAction(), new FetchTemplateAction(engine), new FsDeleteAction(),
-            new FsRenameAction(), new DebugLogAction(), new CatalogWriteAction(), new CatalogRegisterAction(Registrar),
+            new FsRenameAction(), new DebugLogAction(), new CatalogWriteAction(), new CatalogRegisterAction(Registrar, options),
             new PublishGitAction(options), .. extraActions ?? [],
         ]);
         Executor = new TaskExecutor(Actions, engine, options, Logger);

@@ -30,6 +30,8 @@ public sealed class ScaffolderServer : IAsyncDisposable
         var factory = new GreenroomAppFactory(catalog, new Dictionary<string, string?>
         {
             ["Greenroom:Scaffolder:LocalGitRoots:0"] = Path.Combine(catalog.Root, "remotes"),
+            ["Greenroom:Scaffolder:GitRemoteRewrites:0:From"] = "https://git.example.com/",
+            ["Greenroom:Scaffolder:GitRemoteRewrites:0:To"] = new Uri(Path.Combine(catalog.Root, "remotes")).AbsoluteUri + "/",
         });
         return new ScaffolderServer(catalog, factory, await factory.CreateIdleClientAsync());
     }
