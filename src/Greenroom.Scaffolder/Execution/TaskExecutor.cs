@@ -71,7 +71,6 @@ public sealed partial class TaskExecutor(
                 await inspect(workspace).ConfigureAwait(false);
             }
 
-            await sink.WriteAsync(TaskLogEvent.Log("Run completed with status: completed"), CancellationToken.None).ConfigureAwait(false);
             return new TaskRunResult("completed", result, null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
