@@ -65,7 +65,7 @@ public sealed class PublishGitActionTests : IDisposable
     }
 
     [Theory]
-    [InlineData("file:///tmp/elsewhere.git")]
+    [InlineData("file:///srv/elsewhere.git")]
     [InlineData("https://git.example.com/a/b.git")]
     [InlineData("ssh://git@example.com/a/b.git")]
     public async Task Refuses_remotes_outside_the_configured_roots(string remote)
