@@ -4,6 +4,7 @@ using Greenroom.Server.GreenroomApi;
 using Greenroom.Server.Health;
 using Greenroom.Server.Observability;
 using Greenroom.Server.TechDocs;
+using Greenroom.Server.Scaffolder;
 using Greenroom.Storage.Sqlite;
 using Greenroom.Web.Hosting;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,7 @@ public static class GreenroomServerExtensions
             catalog.DemoCatalogPath ??= Path.Combine(AppContext.BaseDirectory, "DemoCatalog", "all.yaml"));
 
         builder.AddGreenroomTechDocsFeature();
+        builder.AddGreenroomScaffolder();
         builder.AddGreenroomApi();
         builder.AddGreenroomTelemetry();
         services.AddGreenroomPortal();
@@ -51,6 +53,7 @@ public static class GreenroomServerExtensions
     {
         app.UseExceptionHandler();
         app.MapCatalogApi();
+        app.MapScaffolderApi();
         app.MapGreenroomApi();
         app.MapGreenroomTechDocsFeature();
         app.MapHealthEndpoints();

@@ -82,7 +82,10 @@ public sealed partial class SqliteCatalogStore : ICatalogStore, IAsyncDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> in one write transaction (BEGIN IMMEDIATE), committing only if it completes.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction (BEGIN IMMEDIATE), committing only if it completes. Internal so
+    /// the other features' stores in this assembly share the one writer connection and the migrations.
+    /// </summary>
     internal async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);

@@ -24,6 +24,9 @@ public sealed class PortalServer : WebApplicationFactory<Program>
     /// <summary>A folder the catalog is allowed to read: tests write descriptors here and register them.</summary>
     public string Files => Path.Combine(Root, "files");
 
+    /// <summary>Where templates' pushes to github.com go (local bare repositories).</summary>
+    public string GitRemotes => Path.Combine(Root, "git");
+
     /// <summary>The server's base address, <c>http://127.0.0.1:port/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -61,6 +64,11 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("Greenroom:DataDirectory", Path.Combine(Root, "data"));
         builder.UseSetting("Greenroom:Catalog:WatchFiles", "false");
         builder.UseSetting("Greenroom:Reading:AllowedFileRoots:0", Files);
+
+        // Golden paths publish to github.com; here those pushes land in local bare repositories instead.
+        builder.UseSetting("Greenroom:Scaffolder:LocalGitRoots:0", GitRemotes);
+        builder.UseSetting("Greenroom:Scaffolder:GitRemoteRewrites:0:From", "https://github.com/");
+        builder.UseSetting("Greenroom:Scaffolder:GitRemoteRewrites:0:To", new Uri(GitRemotes).AbsoluteUri + "/");
     }
 
     protected override void Dispose(bool disposing)

@@ -47,4 +47,14 @@ public sealed class DependencyDirectionTests
         Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
         Assert.DoesNotContain("Greenroom.Server", references);
     }
+
+    [Fact]
+    public void Scaffolder_depends_only_on_the_plugin_sdk_and_not_on_aspnet_storage_or_other_features()
+    {
+        var references = ReferencesOf("Greenroom.Scaffolder");
+
+        Assert.Equal(["Greenroom.Plugins.Abstractions"], references.Where(r => r.StartsWith("Greenroom.", StringComparison.Ordinal)).ToList());
+        Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+        Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.Data", StringComparison.Ordinal));
+    }
 }

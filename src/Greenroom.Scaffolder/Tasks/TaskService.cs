@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using Greenroom.Scaffolder.Execution;
+using Greenroom.Scaffolder.Parameters;
+using Microsoft.Extensions.Options;
+
+namespace Greenroom.Scaffolder.Tasks;
+
+/// <summary>Creates tasks (validated, stored, queued) and reads them back with their events.</summary>
+public sealed class TaskService(
+    TemplateCatalog templates,
+    TaskExecutor executor,
+    IScaffolderTaskStore store,
+    TaskQueue queue,
+    TaskEventHub hub,
+    IOptions<ScaffolderOptions> options,
+    TimeProvider time)
+{
+    /// <summary>The user tasks run as while Greenroom has no sign-in.</summary>
+    public const string GuestUser = "user:default/guest";
+
+    /// <summary>
+    /// Validates <paramref name="values"/> against the template's parameters, checks every action exists, stores the
+    /// task (secrets left out) and queues it. Throws <see cref="ScaffolderRequestException"/> for a bad request.
+    /// </summary>
+    public async Task<string> CreateAsync(
+        string templateRef, JsonObject values, IReadOnlyDictionary<string, string> secrets, string userRef, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var template = await templates.GetAsync(templateRef, cancellationToken).ConfigureAwait(false);
+        var problems = ParameterValidator.Validate(template, values);
+        if (problems.Count > 0)
+        {
+            throw new ScaffolderRequestException("The values do not match the template's parameters", problems);
+        }
+
+        try
+        {
+            executor.Preflight(template);
+        }
+        catch (StepFailedException e)
+        {
+            throw new ScaffolderRequestException(e.Message, [e.Message]);
+        }
+
+        var id = Guid.CreateVersion7().ToString();
+        var spec = TaskSpecBuilder.Build(template, values, userRef);
+        await store.CreateTaskAsync(new ScaffolderTask(id, spec, ScaffolderTaskStatus.Open, userRef, time.GetUtcNow(), null), cancellationToken).ConfigureAwait(false);
+        var user = await templates.GetUserAsync(userRef, cancellationToken).ConfigureAwait(false);
+        queue.Enqueue(new TaskRun(id, template, values.DeepClone().AsObject(), secrets, userRef, user,
+            TemplateFilesFactory.For(template, options.Value), IsDryRun: false));
+        return id;
+    }
+
+    /// <summary>The task, or null.</summary>
+    public Task<ScaffolderTask?> GetAsync(string id, CancellationToken cancellationToken) => store.GetTaskAsync(id, cancellationToken);
+
+    /// <summary>A page of tasks.</summary>
+    public Task<(IReadOnlyList<ScaffolderTask> Tasks, int Total)> ListAsync(TaskQuery query, CancellationToken cancellationToken) =>
+        store.ListTasksAsync(query, cancellationToken);
+
+    /// <summary>Events after <paramref name="after"/>.</summary>
+    public Task<IReadOnlyList<StoredTaskEvent>> EventsAsync(string id, long after, CancellationToken cancellationToken) =>
+        store.ListEventsAsync(id, after, cancellationToken);
+
+    /// <summary>A signal that completes at the task's next event (see <see cref="TaskEventHub.NextEvent"/>).</summary>
+    public Task NextEvent(string id) => hub.NextEvent(id);
+}
