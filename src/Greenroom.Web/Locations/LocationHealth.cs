@@ -8,12 +8,14 @@ namespace Greenroom.Web.Locations;
 
 /// <summary>
 /// What the locations page shows, loaded with a fixed number of store calls whatever the catalog's size: every
-/// location with its status and problems, the catalog's counts, the orphans, and the entities of one selected location.
+/// location with its status and problems, the catalog's counts, the orphans, the entities whose processing failed, and
+/// the entities of one selected location.
 /// </summary>
 public sealed record LocationHealth(
     IReadOnlyList<LocationRow> Locations,
     CatalogCounts Counts,
     RelatedEntities Orphans,
+    RelatedEntities WithErrors,
     LocationRow? Selected,
     RelatedEntities SelectedEntities)
 {
@@ -26,17 +28,22 @@ public sealed record LocationHealth(
     /// <summary>The search key of the location an entity was registered through.</summary>
     public const string OriginKey = "metadata.annotations.backstage.io/managed-by-origin-location";
 
+    /// <summary>Nothing loaded yet.</summary>
+    public static LocationHealth Empty { get; } = new([], new CatalogCounts(0, 0, 0, 0, 0), RelatedEntities.None, RelatedEntities.None, null, RelatedEntities.None);
+
     /// <summary>Loads the page; <paramref name="selected"/> picks the location whose entities are listed.</summary>
     public static async Task<LocationHealth> LoadAsync(ICatalogStore store, Guid? selected, CancellationToken cancellationToken)
     {
         var locations = (await store.ListLocationsAsync(cancellationToken).ConfigureAwait(false)).Select(LocationRow.From).ToList();
         var counts = await store.GetCountsAsync(cancellationToken).ConfigureAwait(false);
         var orphans = await RelatedEntities.MatchingAsync(store, [new FilterCondition(OrphanKey, ["true"])], Cap, cancellationToken).ConfigureAwait(false);
+        var failed = (await store.GetEntitiesWithErrorsAsync(Cap, cancellationToken).ConfigureAwait(false))
+            .Select(e => EntityView.Parse(e.Json)).OfType<EntityView>().ToList();
         var row = selected is null ? null : locations.FirstOrDefault(l => l.Record.Id == selected);
         var produced = row is null
             ? RelatedEntities.None
             : await RelatedEntities.MatchingAsync(store, [new FilterCondition(OriginKey, [row.Origin.ToLowerInvariant()])], Cap, cancellationToken).ConfigureAwait(false);
-        return new LocationHealth(locations, counts, orphans, row, produced);
+        return new LocationHealth(locations, counts, orphans, new RelatedEntities(failed, Math.Max(counts.EntitiesWithErrors, failed.Count)), row, produced);
     }
 }
 

@@ -82,6 +82,22 @@ public sealed class LocationsPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Lists_an_entity_whose_descriptor_became_invalid_with_its_errors()
+    {
+        var extra = _catalog.Write("extra.yaml", DuplicateYaml.Replace("petstore", "fragile", StringComparison.Ordinal));
+        await _client.PostJsonAsync("/api/catalog/locations", new { type = "file", target = extra }, HttpStatusCode.Created);
+        _catalog.Write("extra.yaml", DuplicateYaml.Replace("petstore", "fragile", StringComparison.Ordinal).Replace("lifecycle: experimental", "lifecycle: [not, a, string]", StringComparison.Ordinal));
+        await _factory.Services.GetRequiredService<ICatalogOperations>().RefreshAllAsync(CancellationToken.None);
+
+        var page = await _client.GetPageAsync("/catalog-locations");
+
+        var row = page.QuerySelector("#entity-errors tr[data-ref='component:default/fragile']")!;
+        Assert.Equal("/catalog/default/component/fragile", row.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("spec.lifecycle", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("1", page.QuerySelector(".health-stats a[href='#entity-errors'] strong")!.TextContent);
+    }
+
+    [Fact]
     public async Task Lists_the_entities_a_location_produced()
     {
         var page = await _client.GetPageAsync("/catalog-locations");
