@@ -82,6 +82,16 @@ public sealed class RegisterPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_url_on_a_host_not_allowed_is_refused_with_the_setting_to_change()
+    {
+        var page = await _client.PostFormAsync("/catalog-import", "analyze", new Dictionary<string, string> { ["target"] = "https://code.example.org/acme/catalog-info.yaml" });
+
+        var alert = page.QuerySelector(".notice.error[role=alert]")!;
+        Assert.Contains("Not allowed", alert.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Reading from code.example.org is not allowed: add it to Greenroom:Reading:AllowedHosts", alert.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_location_already_registered_is_flagged_and_registering_it_again_says_so()
     {
         var analyzed = await _client.PostFormAsync("/catalog-import", "analyze", new Dictionary<string, string> { ["target"] = _catalog.AllYamlPath });

@@ -30,7 +30,7 @@ public sealed record RelatedEntities(IReadOnlyList<EntityView> Items, int Total)
 
     /// <summary>
     /// Loads entities with a <paramref name="relationType"/> relation to any of <paramref name="targetRefs"/>,
-    /// optionally only of <paramref name="kinds"/>, ordered by kind then name, at most <paramref name="cap"/>.
+    /// optionally only of <paramref name="kinds"/>, ordered by ref (kind, namespace, name), at most <paramref name="cap"/>.
     /// </summary>
     public static async Task<RelatedEntities> LoadAsync(
         ICatalogStore store,
@@ -57,13 +57,15 @@ public sealed record RelatedEntities(IReadOnlyList<EntityView> Items, int Total)
         return await MatchingAsync(store, conditions, cap, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Loads entities matching all of <paramref name="conditions"/>, ordered by kind then name, at most <paramref name="cap"/>.</summary>
+    /// <summary>Loads entities matching all of <paramref name="conditions"/>, ordered by ref (kind, namespace, name), at most <paramref name="cap"/>.</summary>
     public static async Task<RelatedEntities> MatchingAsync(
         ICatalogStore store, IReadOnlyList<FilterCondition> conditions, int cap, CancellationToken cancellationToken)
     {
+        // Ref order (kind:namespace/name) needs no order fields: it groups by kind and sorts by name, and the store
+        // answers it from its filter index alone, where ordering by fields walks an order index (slow when the filter is selective).
         var query = new EntityQuery(
             new EntityFilter([new FilterAlternative(conditions)]),
-            [new EntityOrder("kind", false), new EntityOrder("metadata.name", false)],
+            Order: [],
             FullText: null,
             Limit: cap,
             Offset: null,
