@@ -60,7 +60,7 @@ public sealed class LocationsAndRegistrationTests(PortalFixture portal)
 
         await Expect(page).ToHaveURLAsync(new Regex("show=failing"));
         var card = page.Locator($".location-card:has(h3:text-is('file:{file}'))");
-        await Expect(card.Locator(".status")).ToHaveTextAsync("Read, with problems");
+        await Expect(card.Locator(".location-status")).ToHaveTextAsync("Read, with problems");
         await Expect(card.Locator(".problems-table td").First).ToHaveTextAsync($"{file}:4:3");
         await Expect(card.Locator(".problems-table")).ToContainTextAsync("metadata.name");
         await portal.ScreenshotAsync(page, "locations-failing");

@@ -51,11 +51,11 @@ public sealed class LocationsPageTests : IAsyncLifetime
     [Fact]
     public async Task Lists_every_location_with_its_status_last_refresh_and_entity_count()
     {
-        var page = await _client.GetPageAsync("/catalog-locations");
+        var page = await _client.GetDocumentAsync("/catalog-locations");
 
         var card = Assert.Single(page.QuerySelectorAll(".location-card"));
         Assert.Equal("file:" + _catalog.AllYamlPath, card.QuerySelector("h3")!.TextContent.Trim());
-        Assert.Equal("OK", card.QuerySelector(".status")!.TextContent.Trim());
+        Assert.Equal("OK", card.QuerySelector(".location-status")!.TextContent.Trim());
         Assert.NotNull(card.QuerySelector("time[datetime]"));
         Assert.Contains($"{FixtureCatalog.EntityCount} entities", card.TextContent, StringComparison.Ordinal);
         Assert.Null(card.QuerySelector(".problems-table"));
@@ -69,7 +69,7 @@ public sealed class LocationsPageTests : IAsyncLifetime
         await _client.PostJsonAsync("/api/catalog/locations", new { type = "file", target = broken }, HttpStatusCode.Created);
         await _client.PostJsonAsync("/api/catalog/locations", new { type = "file", target = duplicate }, HttpStatusCode.Created);
 
-        var page = await _client.GetPageAsync("/catalog-locations?show=failing");
+        var page = await _client.GetDocumentAsync("/catalog-locations?show=failing");
 
         var cards = page.QuerySelectorAll(".location-card");
         Assert.Equal(["file:" + broken, "file:" + duplicate], cards.Select(c => c.QuerySelector("h3")!.TextContent.Trim()));
@@ -89,7 +89,7 @@ public sealed class LocationsPageTests : IAsyncLifetime
         _catalog.Write("extra.yaml", DuplicateYaml.Replace("petstore", "fragile", StringComparison.Ordinal).Replace("lifecycle: experimental", "lifecycle: [not, a, string]", StringComparison.Ordinal));
         await _factory.Services.GetRequiredService<ICatalogOperations>().RefreshAllAsync(CancellationToken.None);
 
-        var page = await _client.GetPageAsync("/catalog-locations");
+        var page = await _client.GetDocumentAsync("/catalog-locations");
 
         var row = page.QuerySelector("#entity-errors tr[data-ref='component:default/fragile']")!;
         Assert.Equal("/catalog/default/component/fragile", row.QuerySelector("a")!.GetAttribute("href"));
@@ -100,10 +100,10 @@ public sealed class LocationsPageTests : IAsyncLifetime
     [Fact]
     public async Task Lists_the_entities_a_location_produced()
     {
-        var page = await _client.GetPageAsync("/catalog-locations");
+        var page = await _client.GetDocumentAsync("/catalog-locations");
         var link = page.QuerySelector(".location-card a[href*='location=']")!.GetAttribute("href")!;
 
-        var detail = await _client.GetPageAsync(link);
+        var detail = await _client.GetDocumentAsync(link);
 
         var names = detail.Texts("#entities td[data-column=Name]");
         Assert.Equal(FixtureCatalog.EntityCount, names.Count);

@@ -11,7 +11,7 @@ public sealed class OrganisationPagesTests(ReadOnlyCatalogFixture fixture) : ICl
     [Fact]
     public async Task Group_page_lists_its_members_and_everything_it_owns_grouped_by_kind()
     {
-        var page = await _client.GetPageAsync("/catalog/default/group/team-a");
+        var page = await _client.GetDocumentAsync("/catalog/default/group/team-a");
 
         var member = page.QuerySelector(".members-card li[data-ref='user:default/alice']");
         Assert.NotNull(member);
@@ -25,7 +25,7 @@ public sealed class OrganisationPagesTests(ReadOnlyCatalogFixture fixture) : ICl
     [Fact]
     public async Task Group_page_says_when_a_group_has_no_members_and_lists_no_teams()
     {
-        var page = await _client.GetPageAsync("/catalog/default/group/team-b");
+        var page = await _client.GetDocumentAsync("/catalog/default/group/team-b");
 
         Assert.Contains("This group has no members.", page.QuerySelector(".members-card")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(["Checkout", "inventory"], page.Texts(".ownership-card td[data-column=Name]"));
@@ -34,7 +34,7 @@ public sealed class OrganisationPagesTests(ReadOnlyCatalogFixture fixture) : ICl
     [Fact]
     public async Task User_page_lists_their_teams_and_what_their_teams_own()
     {
-        var page = await _client.GetPageAsync("/catalog/default/user/alice");
+        var page = await _client.GetDocumentAsync("/catalog/default/user/alice");
 
         Assert.Equal("Alice", page.Texts(".profile-name").Single());
         var team = page.QuerySelector(".teams-card ul[data-relation=memberOf] a")!;
@@ -47,7 +47,7 @@ public sealed class OrganisationPagesTests(ReadOnlyCatalogFixture fixture) : ICl
     [Fact]
     public async Task System_page_lists_its_components_apis_and_resources_and_links_to_its_graph()
     {
-        var page = await _client.GetPageAsync("/catalog/default/system/pets");
+        var page = await _client.GetDocumentAsync("/catalog/default/system/pets");
 
         var parts = page.QuerySelector(".system-parts")!;
         Assert.Equal(["component", "api", "resource"], parts.QuerySelectorAll("h3[data-kind]").Select(h => h.GetAttribute("data-kind")));
@@ -59,14 +59,14 @@ public sealed class OrganisationPagesTests(ReadOnlyCatalogFixture fixture) : ICl
     [Fact]
     public async Task Api_explorer_lists_only_apis_and_keeps_its_filters_on_its_own_page()
     {
-        var page = await _client.GetPageAsync("/api-docs");
+        var page = await _client.GetDocumentAsync("/api-docs");
 
         Assert.Equal(["petstore-api"], page.Texts("td[data-column=Name]"));
         Assert.Equal(["openapi"], page.Texts("td[data-column=Type]"));
         var facet = page.QuerySelector("a[data-facet=lifecycle][data-value=production]")!.GetAttribute("href")!;
         Assert.StartsWith("/api-docs?kind=api", facet, StringComparison.Ordinal);
 
-        var filtered = await _client.GetPageAsync("/api-docs?lifecycle=experimental");
+        var filtered = await _client.GetDocumentAsync("/api-docs?lifecycle=experimental");
         Assert.Empty(filtered.Texts("td[data-column=Name]"));
         Assert.Contains("No APIs match these filters.", filtered.QuerySelector(".results")!.TextContent, StringComparison.Ordinal);
     }
@@ -76,7 +76,7 @@ public sealed class OrganisationPagesTests(ReadOnlyCatalogFixture fixture) : ICl
     {
         foreach (var url in new[] { "/catalog-import", "/catalog-locations", "/api-docs", "/catalog/default/group/team-a" })
         {
-            var page = await _client.GetPageAsync(url);
+            var page = await _client.GetDocumentAsync(url);
             var inputs = page.QuerySelectorAll("main input:not([type=hidden])");
             Assert.All(inputs, input => Assert.NotNull(page.QuerySelector($"label[for='{input.Id}']")));
             Assert.All(page.QuerySelectorAll("main th"), th => Assert.Equal("col", th.GetAttribute("scope")));

@@ -47,14 +47,14 @@ public sealed class RegisterPageTests : IAsyncLifetime
         Assert.Contains("Extra Service", row.TextContent, StringComparison.Ordinal);
         Assert.Equal("Register 1 entity", analyzed.QuerySelector("form.register-action button")!.TextContent.Trim());
         Assert.Equal(target, analyzed.QuerySelector("form.register-action input[name=target]")!.GetAttribute("value"));
-        await _client.GetPageAsync("/catalog/default/component/extra", HttpStatusCode.NotFound);
+        await _client.GetDocumentAsync("/catalog/default/component/extra", HttpStatusCode.NotFound);
 
         var registered = await _client.PostFormAsync("/catalog-import", "register", new Dictionary<string, string> { ["target"] = target });
 
         var link = registered.QuerySelector(".registered-entities a")!;
         Assert.Equal("/catalog/default/component/extra", link.GetAttribute("href"));
         Assert.Null(registered.QuerySelector("form.register-action"));
-        var entity = await _client.GetPageAsync(link.GetAttribute("href")!);
+        var entity = await _client.GetDocumentAsync(link.GetAttribute("href")!);
         Assert.Contains("Extra Service", entity.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
     }
 

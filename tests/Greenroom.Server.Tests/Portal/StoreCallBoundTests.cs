@@ -41,8 +41,8 @@ public sealed class StoreCallBoundTests : IAsyncLifetime
     [InlineData("/catalog/default/domain/small-domain", "/catalog/default/domain/big-domain")]
     public async Task A_large_organisation_page_costs_as_many_store_calls_as_a_small_one(string small, string large)
     {
-        var page = await _client.GetPageAsync(large);
-        await _client.GetPageAsync(small);
+        var page = await _client.GetDocumentAsync(large);
+        await _client.GetDocumentAsync(small);
 
         Assert.True(page.QuerySelectorAll("main td").Length >= Size, "the large page should list its many entities");
         Assert.InRange(_store.CallsFor(large), 1, 5);

@@ -5,12 +5,12 @@ using AngleSharp.Html.Parser;
 namespace Greenroom.Server.Tests.Infrastructure;
 
 /// <summary>Reads portal pages as DOM documents, and posts the portal's forms the way a browser does (antiforgery token included).</summary>
-public static class PortalHtml
+public static class PortalDocument
 {
     private static readonly HtmlParser Parser = new();
 
     /// <summary>GETs a page and parses it, asserting the status.</summary>
-    public static async Task<IDocument> GetPageAsync(this HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
+    public static async Task<IDocument> GetDocumentAsync(this HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         return await ParseAsync(response, expected);
@@ -22,7 +22,7 @@ public static class PortalHtml
     /// </summary>
     public static async Task<IDocument> PostFormAsync(this HttpClient client, string url, string formName, IReadOnlyDictionary<string, string> fields, HttpStatusCode expected = HttpStatusCode.OK)
     {
-        var page = await client.GetPageAsync(url);
+        var page = await client.GetDocumentAsync(url);
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
             ?? throw new InvalidOperationException($"{url} has no antiforgery token");
         var form = new Dictionary<string, string>(fields) { ["_handler"] = formName, ["__RequestVerificationToken"] = token };
