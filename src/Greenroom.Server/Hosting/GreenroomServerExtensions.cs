@@ -3,6 +3,7 @@ using Greenroom.Server.Catalog;
 using Greenroom.Server.GreenroomApi;
 using Greenroom.Server.Health;
 using Greenroom.Server.Observability;
+using Greenroom.Server.TechDocs;
 using Greenroom.Storage.Sqlite;
 using Greenroom.Web.Hosting;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,7 @@ public static class GreenroomServerExtensions
         services.PostConfigure<CatalogOptions>(catalog =>
             catalog.DemoCatalogPath ??= Path.Combine(AppContext.BaseDirectory, "DemoCatalog", "all.yaml"));
 
+        builder.AddGreenroomTechDocsFeature();
         builder.AddGreenroomApi();
         builder.AddGreenroomTelemetry();
         services.AddGreenroomPortal();
@@ -50,6 +52,7 @@ public static class GreenroomServerExtensions
         app.UseExceptionHandler();
         app.MapCatalogApi();
         app.MapGreenroomApi();
+        app.MapGreenroomTechDocsFeature();
         app.MapHealthEndpoints();
         app.MapGreenroomTelemetry();
         app.MapGreenroomApiReference();
