@@ -115,6 +115,19 @@ internal sealed partial class CatalogEngine(
     }
 
     /// <inheritdoc />
+    public async Task<bool> RefreshLocationAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var location = await store.GetLocationAsync(id, cancellationToken).ConfigureAwait(false);
+        if (location is null)
+        {
+            return false;
+        }
+
+        await IngestExclusiveAsync(location, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <inheritdoc />
     public async Task RefreshAllAsync(CancellationToken cancellationToken)
     {
         var locations = await store.ListLocationsAsync(cancellationToken).ConfigureAwait(false);

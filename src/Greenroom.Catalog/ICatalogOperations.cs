@@ -25,6 +25,9 @@ public interface ICatalogOperations
     /// <summary>Re-reads the location that owns <paramref name="entityRef"/> now and waits for it; false when no such entity.</summary>
     Task<bool> RefreshEntityAsync(string entityRef, CancellationToken cancellationToken);
 
+    /// <summary>Re-reads the location with <paramref name="id"/> now and waits for it; false when there is no such location.</summary>
+    Task<bool> RefreshLocationAsync(Guid id, CancellationToken cancellationToken);
+
     /// <summary>Re-reads every location now (one full refresh pass) and waits for it.</summary>
     Task RefreshAllAsync(CancellationToken cancellationToken);
 

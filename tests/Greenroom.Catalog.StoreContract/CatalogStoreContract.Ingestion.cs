@@ -206,6 +206,23 @@ public abstract partial class CatalogStoreContract
     }
 
     [Fact]
+    public async Task Lists_the_entities_whose_latest_processing_failed_with_their_final_form()
+    {
+        var store = await CreateStoreAsync();
+        var location = await SeedAsync(store, Ingest.Changed(Svc, relations: OwnedBy(Svc, TeamA)), Ingest.Changed(TeamA));
+        Assert.Empty(await store.GetEntitiesWithErrorsAsync(10, None));
+
+        await store.ApplyIngestionAsync(
+            Ingest.Batch(location.Id, Ingest.Failed(Svc, "h-broken", """[{"message":"spec.type is required"}]"""), Ingest.Unchanged(TeamA)), None);
+        await TestStitcher.StitchAllAsync(store);
+
+        var failed = Assert.Single(await store.GetEntitiesWithErrorsAsync(10, None));
+        Assert.Equal(Svc, failed.EntityRef);
+        Assert.Equal((await store.GetEntityByRefAsync(Svc, None))!.Json, failed.Json);
+        Assert.Empty(await store.GetEntitiesWithErrorsAsync(0, None));
+    }
+
+    [Fact]
     public async Task Failed_entity_that_was_never_stored_is_not_inserted()
     {
         var store = await CreateStoreAsync();

@@ -15,22 +15,18 @@ internal static class PageSuite
     /// <summary>The pages measured, as (measure name, request factory).</summary>
     public static async Task<IReadOnlyList<Measure>> MeasureAsync(BenchContext context, CancellationToken cancellationToken)
     {
-        var page = await context.Client.GetJsonAsync(
-            "api/catalog/entities/by-query?filter=kind=component&limit=200&fields=metadata.name", cancellationToken);
-        var names = (page["items"]?.AsArray() ?? []).Select(i => i?["metadata"]?["name"]?.GetValue<string>()).OfType<string>().ToList();
-        if (names.Count == 0)
-        {
-            throw new BenchException("The catalog has no components to open");
-        }
-
-        var next = 0;
-        string Name() => Uri.EscapeDataString(names[next++ % names.Count]);
+        var components = await NamesAsync(context, "component", cancellationToken);
+        var groups = await NamesAsync(context, "group", cancellationToken);
+        var systems = await NamesAsync(context, "system", cancellationToken);
         var pages = new (string Name, Func<string> Path)[]
         {
             ("page /catalog?kind=component", () => "catalog?kind=component"),
             ("page catalog filtered (service, production)", () => "catalog?kind=component&type=service&lifecycle=production"),
-            ("page entity overview", () => $"catalog/default/component/{Name()}"),
-            ("page entity dependencies depth 2", () => $"catalog/default/component/{Name()}/dependencies?depth=2"),
+            ("page entity overview", () => $"catalog/default/component/{components()}"),
+            ("page entity dependencies depth 2", () => $"catalog/default/component/{components()}/dependencies?depth=2"),
+            ("page group overview (members, ownership)", () => $"catalog/default/group/{groups()}"),
+            ("page system overview (parts)", () => $"catalog/default/system/{systems()}"),
+            ("page /catalog-locations", () => "catalog-locations"),
         };
 
         var measures = new List<Measure>();
@@ -56,5 +52,20 @@ internal static class PageSuite
         }
 
         return measures;
+    }
+
+    /// <summary>Up to 200 names of <paramref name="kind"/>, handed out in rotation.</summary>
+    private static async Task<Func<string>> NamesAsync(BenchContext context, string kind, CancellationToken cancellationToken)
+    {
+        var page = await context.Client.GetJsonAsync(
+            $"api/catalog/entities/by-query?filter=kind={kind}&limit=200&fields=metadata.name", cancellationToken);
+        var names = (page["items"]?.AsArray() ?? []).Select(i => i?["metadata"]?["name"]?.GetValue<string>()).OfType<string>().ToList();
+        if (names.Count == 0)
+        {
+            throw new BenchException($"The catalog has no entity of kind {kind} to open");
+        }
+
+        var next = 0;
+        return () => Uri.EscapeDataString(names[next++ % names.Count]);
     }
 }

@@ -133,6 +133,13 @@ public interface ICatalogStore
     /// <summary>Final entities for <paramref name="refs"/>, in the same order, null where there is none.</summary>
     Task<IReadOnlyList<StoredEntity?>> GetEntitiesByRefsAsync(IReadOnlyList<string> refs, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Final entities whose latest processing reported errors (they keep their last good form and show the errors as
+    /// <c>status.items</c>), ordered by ref, at most <paramref name="limit"/>. Status is not a filter key (as in
+    /// Backstage), so this is its own read: the portal's "why is my entity missing?" page lists them.
+    /// </summary>
+    Task<IReadOnlyList<StoredEntity>> GetEntitiesWithErrorsAsync(int limit, CancellationToken cancellationToken);
+
     /// <summary>Filtered, ordered, paged final entities (see <see cref="EntityQuery"/>).</summary>
     Task<EntityQueryResult> QueryEntitiesAsync(EntityQuery query, CancellationToken cancellationToken);
 

@@ -53,6 +53,29 @@ public sealed partial class SqliteCatalogStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<StoredEntity>> GetEntitiesWithErrorsAsync(int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        return ReadAsync(async (connection, transaction) =>
+        {
+            // The same test of errors_json as GetCountsAsync, so the list and the count agree.
+            using var command = connection.Command(
+                "SELECT f.ref, f.uid, f.final_json FROM entities e JOIN final_entities f ON f.ref = e.ref " +
+                "WHERE CASE WHEN json_valid(e.errors_json) THEN json_array_length(e.errors_json) > 0 ELSE 1 END " +
+                "ORDER BY e.ref LIMIT $limit", transaction)
+                .With("$limit", limit);
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var entities = new List<StoredEntity>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                entities.Add(new StoredEntity(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            }
+
+            return (IReadOnlyList<StoredEntity>)entities;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<EntityHistoryEntry>> GetHistoryAsync(string uid, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(uid);

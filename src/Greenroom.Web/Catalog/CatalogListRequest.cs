@@ -24,6 +24,9 @@ public sealed record CatalogListRequest
         ["namespace"] = "metadata.namespace",
     };
 
+    /// <summary>The page the view's links lead to: <c>/catalog</c>, or a page that shows a slice of it (<c>/api-docs</c>).</summary>
+    public string Path { get; init; } = "/catalog";
+
     /// <summary>Selected kind (lower-cased), or null for every kind.</summary>
     public string? Kind { get; init; }
 
@@ -144,7 +147,7 @@ public sealed record CatalogListRequest
             IncludeTotal: true);
     }
 
-    /// <summary>This request as a <c>/catalog</c> URL (cursor included only when asked).</summary>
+    /// <summary>This request as a URL of <see cref="Path"/> (cursor included only when asked).</summary>
     public string ToUrl(bool withCursor = false)
     {
         var parts = new List<KeyValuePair<string, string?>>();
@@ -181,7 +184,7 @@ public sealed record CatalogListRequest
             Add("cursor", Cursor);
         }
 
-        return QueryHelpers.AddQueryString("/catalog", parts);
+        return QueryHelpers.AddQueryString(Path, parts);
     }
 
     /// <summary>The same view with one facet value added or removed (back to the first page).</summary>

@@ -16,6 +16,9 @@ public sealed record CatalogListing(
     IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets,
     IReadOnlyDictionary<string, int> KindCounts)
 {
+    /// <summary>Nothing loaded yet.</summary>
+    public static CatalogListing Empty { get; } = new([], 0, null, null, new Dictionary<string, IReadOnlyList<FacetCount>>(), new Dictionary<string, int>());
+
     /// <summary>Loads the view <paramref name="request"/> asks for.</summary>
     public static async Task<CatalogListing> LoadAsync(ICatalogStore store, CatalogListRequest request, CancellationToken cancellationToken)
     {

@@ -344,6 +344,23 @@ public sealed class LocationIngestionTests : IAsyncLifetime
         Assert.NotNull(await _catalog.EntityAsync("widget:default/w"));
     }
 
+    [Fact]
+    public async Task Refreshes_one_location_by_id_and_leaves_the_others_as_they_were()
+    {
+        Write("one.yaml", Component("first"));
+        Write("two.yaml", Component("second"));
+        var one = await _catalog.RegisterAsync("file", "one.yaml");
+        await _catalog.RegisterAsync("file", "two.yaml");
+        Write("one.yaml", Component("first", owner: "team-b"));
+        Write("two.yaml", Component("second", owner: "team-b"));
+
+        Assert.True(await _catalog.Operations.RefreshLocationAsync(one.Id, CancellationToken.None));
+
+        Assert.Equal("team-b", (string?)(await _catalog.EntityAsync("component:default/first"))!["spec"]!["owner"]);
+        Assert.Equal("team-a", (string?)(await _catalog.EntityAsync("component:default/second"))!["spec"]!["owner"]);
+        Assert.False(await _catalog.Operations.RefreshLocationAsync(Guid.NewGuid(), CancellationToken.None));
+    }
+
     public async Task DisposeAsync()
     {
         await _catalog.DisposeAsync();
