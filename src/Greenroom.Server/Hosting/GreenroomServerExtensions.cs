@@ -1,8 +1,10 @@
 using Greenroom.Catalog.Options;
+using Greenroom.Search;
 using Greenroom.Server.Catalog;
 using Greenroom.Server.GreenroomApi;
 using Greenroom.Server.Health;
 using Greenroom.Server.Observability;
+using Greenroom.Server.Search;
 using Greenroom.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +13,7 @@ namespace Greenroom.Server.Hosting;
 /// <summary>The composition root: what the host registers and maps, one call each.</summary>
 public static class GreenroomServerExtensions
 {
-    /// <summary>Registers the host options, the SQLite store, the catalog engine, the API and telemetry.</summary>
+    /// <summary>Registers the host options, the SQLite store, the catalog engine, search, the API and telemetry.</summary>
     public static WebApplicationBuilder AddGreenroomServer(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -33,17 +35,27 @@ public static class GreenroomServerExtensions
         services.PostConfigure<CatalogOptions>(catalog =>
             catalog.DemoCatalogPath ??= Path.Combine(AppContext.BaseDirectory, "DemoCatalog", "all.yaml"));
 
+        // Search follows the catalog through its change feed and reads it through the plugin SDK; its index lives
+        // beside the database unless configured elsewhere.
+        services.AddGreenroomSearch(builder.Configuration);
+        services.AddOptions<SearchOptions>().Configure<IConfiguration, IHostEnvironment>((search, configuration, environment) =>
+        {
+            var greenroom = configuration.GetSection(GreenroomOptions.SectionName).Get<GreenroomOptions>() ?? new GreenroomOptions();
+            search.IndexPath = greenroom.ResolveIndexPath(search.IndexPath, environment.ContentRootPath);
+        });
+
         builder.AddGreenroomApi();
         builder.AddGreenroomTelemetry();
         return builder;
     }
 
-    /// <summary>Maps every endpoint: the catalog API, Greenroom's additions, health, metrics and the API reference.</summary>
+    /// <summary>Maps every endpoint: the catalog API, search, Greenroom's additions, health, metrics and the API reference.</summary>
     public static WebApplication MapGreenroomServer(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.MapCatalogApi();
         app.MapGreenroomApi();
+        app.MapSearchApi();
         app.MapHealthEndpoints();
         app.MapGreenroomTelemetry();
         app.MapGreenroomApiReference();

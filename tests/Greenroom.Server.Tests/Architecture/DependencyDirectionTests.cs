@@ -19,11 +19,11 @@ public sealed class DependencyDirectionTests
     }
 
     [Fact]
-    public void Catalog_depends_only_on_the_model_and_not_on_aspnet_or_a_storage_provider()
+    public void Catalog_depends_only_on_the_model_and_the_plugin_sdk_and_not_on_aspnet_or_a_storage_provider()
     {
         var references = ReferencesOf("Greenroom.Catalog");
 
-        Assert.Equal(["Greenroom.Catalog.Model"], references.Where(r => r.StartsWith("Greenroom.", StringComparison.Ordinal)).ToList());
+        Assert.Equal(["Greenroom.Catalog.Model", "Greenroom.Plugins.Abstractions"], references.Where(r => r.StartsWith("Greenroom.", StringComparison.Ordinal)).ToList());
         Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
         Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.Data", StringComparison.Ordinal));
     }
@@ -35,5 +35,14 @@ public sealed class DependencyDirectionTests
 
         Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
         Assert.DoesNotContain("Greenroom.Server", references);
+    }
+
+    [Fact]
+    public void Search_sees_only_the_plugin_sdk_and_no_aspnet()
+    {
+        var references = ReferencesOf("Greenroom.Search");
+
+        Assert.Equal(["Greenroom.Plugins.Abstractions"], references.Where(r => r.StartsWith("Greenroom.", StringComparison.Ordinal)).ToList());
+        Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
     }
 }
