@@ -21,6 +21,9 @@ internal static class DocumentMapper
             new TextField(IndexFields.Title, source.Title, Field.Store.YES),
             new TextField(IndexFields.Text, source.Text, Field.Store.YES),
             new StoredField(IndexFields.Location, source.Location),
+
+            // The text field also holds the title's words (not stored), so prefixes and typos need only look in it.
+            new TextField(IndexFields.Text, source.Title, Field.Store.NO),
         };
 
         foreach (var (name, value) in source.Fields)
@@ -32,6 +35,7 @@ internal static class DocumentMapper
 
             document.Add(new StoredField(IndexFields.StoredPrefix + name, value));
             document.Add(new TextField(name == IndexFields.Name ? IndexFields.Name : IndexFields.Meta, value, Field.Store.NO));
+            document.Add(new TextField(IndexFields.Text, value, Field.Store.NO));
             AddKeywords(document, name, value);
             if (IndexFields.FacetFields.Contains(name) && value.Length <= IndexFields.MaxKeywordLength)
             {

@@ -37,15 +37,27 @@ internal static class IndexFields
     /// <summary>Fields holding several space-separated values, each filterable on its own.</summary>
     public static readonly IReadOnlySet<string> MultiValueFields = new HashSet<string>(StringComparer.Ordinal) { "tags" };
 
-    /// <summary>Searched fields and their weights: title and name rank first.</summary>
-    public static readonly IReadOnlyList<(string Field, float Boost)> Searched =
-    [
-        (Title, 4f),
-        (Name, 4f),
-        (Meta, 1.5f),
-        (Text, 1f),
-    ];
+    /// <summary>
+    /// Full-text search: exact words in every field, title and name first; prefixes in title, name and the text
+    /// (which also holds every other field's words); typos in title and text.
+    /// </summary>
+    public static readonly FieldPlan Search = new(
+        Exact: [(Title, 4f), (Name, 4f), (Meta, 1.5f), (Text, 1f)],
+        Prefix: [(Title, 2.4f), (Name, 2.4f), (Text, 0.6f)],
+        Fuzzy: [(Title, 1.2f), (Text, 0.3f)]);
+
+    /// <summary>Suggestions: titles and names only.</summary>
+    public static readonly FieldPlan Suggest = new(
+        Exact: [(Title, 2f), (Name, 2f)],
+        Prefix: [(Title, 1.2f), (Name, 1.2f)],
+        Fuzzy: [(Title, 0.6f), (Name, 0.6f)]);
 
     /// <summary>Keyword values longer than this are not indexed for filtering (a term has a hard size limit).</summary>
     public const int MaxKeywordLength = 256;
 }
+
+/// <summary>Which fields a query looks in, with what weight, for exact words, prefixes and typos.</summary>
+internal sealed record FieldPlan(
+    IReadOnlyList<(string Field, float Boost)> Exact,
+    IReadOnlyList<(string Field, float Boost)> Prefix,
+    IReadOnlyList<(string Field, float Boost)> Fuzzy);

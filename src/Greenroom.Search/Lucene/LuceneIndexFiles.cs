@@ -11,7 +11,7 @@ namespace Greenroom.Search.Lucene;
 internal static class LuceneIndexFiles
 {
     /// <summary>Bumped whenever the document layout changes: an index of another version is rebuilt.</summary>
-    public const string SchemaVersion = "1";
+    public const string SchemaVersion = "2";
 
     public const string SchemaKey = "greenroom.search.schema";
     public const string BuildKey = "greenroom.search.build";

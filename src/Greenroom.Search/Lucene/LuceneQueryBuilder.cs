@@ -5,67 +5,59 @@ namespace Greenroom.Search.Lucene;
 
 /// <summary>
 /// Builds Lucene queries from untrusted text without a query parser: the text is only ever tokenized, so no input can
-/// be a syntax error or reach query operators. Every token must match (in any searched field) exactly, as a prefix,
-/// or within a small edit distance; exact matches outrank prefixes, which outrank typos.
+/// be a syntax error or reach query operators. Every word must match (in some field) exactly, as a prefix, or, when
+/// the index does not know it, within a small edit distance; exact matches outrank prefixes, which outrank typos.
 /// </summary>
 internal static class LuceneQueryBuilder
 {
-    /// <summary>Tokens considered per query; more only slow the query down without changing what ranks first.</summary>
-    public const int MaxTokens = 16;
-
-    private const float PrefixWeight = 0.6f;
-    private const float FuzzyWeight = 0.3f;
     private const int FuzzyExpansions = 20;
 
-    /// <summary>The query for <paramref name="tokens"/> over the searched fields; all documents for none.</summary>
-    public static Query Build(IReadOnlyList<string> tokens, IReadOnlyList<(string Field, float Boost)> fields, bool prefixOnLastOnly = false)
+    /// <summary>The query for <paramref name="tokens"/> over <paramref name="plan"/>'s fields; all documents for none.</summary>
+    public static Query Build(QueryTokens tokens, FieldPlan plan, bool prefixOnLastOnly = false)
     {
-        if (tokens.Count == 0)
+        var words = tokens.Words;
+        if (words.Count == 0)
         {
             return new MatchAllDocsQuery();
         }
 
         var query = new BooleanQuery();
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = 0; i < words.Count; i++)
         {
-            var prefix = !prefixOnLastOnly || i == tokens.Count - 1;
-            query.Add(TokenQuery(tokens[i], fields, prefix), Occur.MUST);
+            var prefix = !prefixOnLastOnly || i == words.Count - 1;
+            query.Add(WordQuery(words[i], tokens.FuzzyEdits(words[i]), plan, prefix), Occur.MUST);
         }
 
         return query;
     }
 
-    private static BooleanQuery TokenQuery(string token, IReadOnlyList<(string Field, float Boost)> fields, bool prefix)
+    private static BooleanQuery WordQuery(string word, int edits, FieldPlan plan, bool prefix)
     {
         var alternatives = new BooleanQuery(disableCoord: true);
-        foreach (var (field, boost) in fields)
+        foreach (var (field, boost) in plan.Exact)
         {
-            var term = new Term(field, token);
-            alternatives.Add(new TermQuery(term) { Boost = boost }, Occur.SHOULD);
+            alternatives.Add(new TermQuery(new Term(field, word)) { Boost = boost }, Occur.SHOULD);
+        }
 
-            // One letter would expand to much of the dictionary for little value.
-            if (prefix && token.Length >= 2)
+        // One letter would expand to much of the dictionary for little value.
+        if (prefix && word.Length >= 2)
+        {
+            foreach (var (field, boost) in plan.Prefix)
             {
-                alternatives.Add(new PrefixQuery(term) { Boost = boost * PrefixWeight }, Occur.SHOULD);
+                alternatives.Add(new PrefixQuery(new Term(field, word)) { Boost = boost }, Occur.SHOULD);
             }
+        }
 
-            var edits = FuzzyEdits(token);
-            if (edits > 0)
+        if (edits > 0)
+        {
+            foreach (var (field, boost) in plan.Fuzzy)
             {
-                alternatives.Add(new FuzzyQuery(term, edits, prefixLength: 1, FuzzyExpansions, transpositions: true) { Boost = boost * FuzzyWeight }, Occur.SHOULD);
+                alternatives.Add(new FuzzyQuery(new Term(field, word), edits, prefixLength: 1, FuzzyExpansions, transpositions: true) { Boost = boost }, Occur.SHOULD);
             }
         }
 
         return alternatives;
     }
-
-    /// <summary>Typos tolerated: none in short words (too many false friends), one from four letters, two from eight.</summary>
-    public static int FuzzyEdits(string token) => token.Length switch
-    {
-        < 4 => 0,
-        < 8 => 1,
-        _ => 2,
-    };
 
     /// <summary>A filter for the document types and field filters, or null when there are none.</summary>
     public static Filter? BuildFilter(IReadOnlyList<string> types, IReadOnlyDictionary<string, IReadOnlyList<string>> filters)

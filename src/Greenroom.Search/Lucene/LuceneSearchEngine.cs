@@ -105,19 +105,19 @@ internal sealed partial class LuceneSearchEngine(IOptions<SearchOptions> options
             throw new SearchQueryException($"Paging reaches only the first {window} results; refine the search to see further");
         }
 
-        var tokens = SearchAnalyzer.Tokens(_analyzer, query.Term, LuceneQueryBuilder.MaxTokens);
-        var luceneQuery = LuceneQueryBuilder.Build(tokens, IndexFields.Searched);
         var filter = LuceneQueryBuilder.BuildFilter(query.Types, query.Filters);
         var searchers = EnsureOpen().Searchers;
         var searcher = searchers.Acquire();
         try
         {
+            var tokens = QueryTokens.Analyze(_analyzer, searcher.IndexReader, query.Term);
+            var luceneQuery = LuceneQueryBuilder.Build(tokens, IndexFields.Search);
             var top = TopScoreDocCollector.Create((page + 1) * limit, docsScoredInOrder: true);
             var facets = new FacetCountingCollector([IndexFields.TypesFacet, .. IndexFields.FacetFields]);
             searcher.Search(luceneQuery, filter, MultiCollector.Wrap(top, facets));
             var total = top.TotalHits;
             var scoreDocs = top.GetTopDocs(page * limit, limit).ScoreDocs;
-            var highlighter = tokens.Count == 0 ? null : SnippetHighlighter.For(_analyzer, searcher.IndexReader, tokens);
+            var highlighter = tokens.Words.Count == 0 ? null : SnippetHighlighter.For(_analyzer, searcher.IndexReader, tokens);
             var hits = new List<SearchHit>(scoreDocs.Length);
             foreach (var scoreDoc in scoreDocs)
             {
@@ -143,18 +143,23 @@ internal sealed partial class LuceneSearchEngine(IOptions<SearchOptions> options
 
     public Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string term, IReadOnlyCollection<string> types, int limit, CancellationToken cancellationToken)
     {
-        var tokens = SearchAnalyzer.Tokens(_analyzer, term, LuceneQueryBuilder.MaxTokens);
-        if (tokens.Count == 0 || limit < 1)
+        if (limit < 1)
         {
             return Task.FromResult<IReadOnlyList<SearchSuggestion>>([]);
         }
 
-        var query = LuceneQueryBuilder.Build(tokens, [(IndexFields.Title, 2f), (IndexFields.Name, 2f)], prefixOnLastOnly: true);
         var filter = LuceneQueryBuilder.BuildFilter([.. types], new Dictionary<string, IReadOnlyList<string>>());
         var searchers = EnsureOpen().Searchers;
         var searcher = searchers.Acquire();
         try
         {
+            var tokens = QueryTokens.Analyze(_analyzer, searcher.IndexReader, term);
+            if (tokens.Words.Count == 0)
+            {
+                return Task.FromResult<IReadOnlyList<SearchSuggestion>>([]);
+            }
+
+            var query = LuceneQueryBuilder.Build(tokens, IndexFields.Suggest, prefixOnLastOnly: true);
             var top = searcher.Search(query, filter, limit);
             IReadOnlyList<SearchSuggestion> suggestions = top.ScoreDocs
                 .Select(d => searcher.Doc(d.Doc))

@@ -34,25 +34,24 @@ internal sealed class SnippetHighlighter
     public string PostTag { get; }
 
     /// <summary>A highlighter for one answer, with fresh tags that no document text can contain by chance.</summary>
-    public static SnippetHighlighter For(Analyzer analyzer, IndexReader reader, IReadOnlyList<string> tokens)
+    public static SnippetHighlighter For(Analyzer analyzer, IndexReader reader, QueryTokens tokens)
     {
         var words = new Dictionary<string, float>(StringComparer.Ordinal);
-        foreach (var token in tokens)
+        foreach (var token in tokens.Words)
         {
             words[token] = 1f;
-            foreach (var field in new[] { IndexFields.Title, IndexFields.Text })
-            {
-                var term = new Term(field, token);
-                if (token.Length >= 2)
-                {
-                    Expand(reader, new PrefixQuery(term) { MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(ExpansionsPerToken) }, words, 0.8f);
-                }
 
-                var edits = LuceneQueryBuilder.FuzzyEdits(token);
-                if (edits > 0)
-                {
-                    Expand(reader, new FuzzyQuery(term, edits, 1, ExpansionsPerToken, true), words, 0.5f);
-                }
+            // The text field holds every field's words, so its dictionary is where prefixes and typos expand.
+            var term = new Term(IndexFields.Text, token);
+            if (token.Length >= 2)
+            {
+                Expand(reader, new PrefixQuery(term) { MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(ExpansionsPerToken) }, words, 0.8f);
+            }
+
+            var edits = tokens.FuzzyEdits(token);
+            if (edits > 0)
+            {
+                Expand(reader, new FuzzyQuery(term, edits, 1, ExpansionsPerToken, true), words, 0.5f);
             }
         }
 
