@@ -19,6 +19,7 @@ internal sealed partial class LuceneSearchEngine(IOptions<SearchOptions> options
 {
     private const int MaxFacetValues = 50;
     private const int ProgressEvery = 10_000;
+    private const int BulkChunk = 1_000;
 
     private readonly Analyzer _analyzer = SearchAnalyzer.Create();
     private readonly SemaphoreSlim _writeGate = new(1, 1);
@@ -210,16 +211,28 @@ internal sealed partial class LuceneSearchEngine(IOptions<SearchOptions> options
 
     private async Task<long> AddAllAsync(IndexWriter writer, IAsyncEnumerable<SearchDocument> documents, IProgress<long>? progress, CancellationToken cancellationToken)
     {
+        // Analysis is most of the cost and the writer takes documents from several threads at once, so a bulk load
+        // is added in chunks spread over the cores while the collators produce the next chunk's documents.
         long count = 0;
+        var chunk = new List<SearchDocument>(BulkChunk);
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
         await foreach (var document in documents.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            writer.AddDocument(DocumentMapper.ToLucene(document));
-            if (++count % ProgressEvery == 0)
+            chunk.Add(document);
+            if (chunk.Count == BulkChunk)
             {
-                progress?.Report(count);
+                Parallel.ForEach(chunk, parallel, d => writer.AddDocument(DocumentMapper.ToLucene(d)));
+                count += chunk.Count;
+                chunk.Clear();
+                if (count % ProgressEvery == 0)
+                {
+                    progress?.Report(count);
+                }
             }
         }
 
+        Parallel.ForEach(chunk, parallel, d => writer.AddDocument(DocumentMapper.ToLucene(d)));
+        count += chunk.Count;
         progress?.Report(count);
         return count;
     }
