@@ -10,6 +10,17 @@ fi
 export GREENROOM_CORPUS="${GREENROOM_CORPUS:-}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# The end-to-end tests drive Debian's Chromium (tests/Greenroom.EndToEnd). Installed here when missing and run as root.
+if [ -z "${GREENROOM_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Chromium for the end-to-end tests..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium is missing: install it (sudo apt-get install -y chromium) or set GREENROOM_CHROMIUM; the end-to-end tests will fail without it." >&2
+  fi
+fi
+
 dotnet build Greenroom.slnx -c Release -warnaserror 2>&1 | tail -n 3
 log="$(mktemp)"
 status=0

@@ -6,6 +6,7 @@ using Greenroom.Server.Health;
 using Greenroom.Server.Observability;
 using Greenroom.Server.Search;
 using Greenroom.Storage.Sqlite;
+using Greenroom.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Greenroom.Server.Hosting;
@@ -46,10 +47,15 @@ public static class GreenroomServerExtensions
 
         builder.AddGreenroomApi();
         builder.AddGreenroomTelemetry();
+        services.AddGreenroomPortal();
+
+        // The portal's assets live in its project until the app is published; the build's manifest says where.
+        // Without this only the Development environment finds them (a no-op for a published app).
+        builder.WebHost.UseStaticWebAssets();
         return builder;
     }
 
-    /// <summary>Maps every endpoint: the catalog API, search, Greenroom's additions, health, metrics and the API reference.</summary>
+    /// <summary>Maps every endpoint: the catalog API, search, Greenroom's additions, health, metrics, the API reference and the portal.</summary>
     public static WebApplication MapGreenroomServer(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -59,6 +65,7 @@ public static class GreenroomServerExtensions
         app.MapHealthEndpoints();
         app.MapGreenroomTelemetry();
         app.MapGreenroomApiReference();
+        app.MapGreenroomPortal();
         return app;
     }
 

@@ -23,9 +23,20 @@ public sealed class DependencyDirectionTests
     {
         var references = ReferencesOf("Greenroom.Catalog");
 
-        Assert.Equal(["Greenroom.Catalog.Model", "Greenroom.Plugins.Abstractions"], references.Where(r => r.StartsWith("Greenroom.", StringComparison.Ordinal)).ToList());
+        Assert.Equal(
+            ["Greenroom.Catalog.Model", "Greenroom.Plugins.Abstractions"],
+            references.Where(r => r.StartsWith("Greenroom.", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList());
         Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
         Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.Data", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Plugin_sdk_depends_on_no_greenroom_project_and_no_aspnet()
+    {
+        var references = ReferencesOf("Greenroom.Plugins.Abstractions");
+
+        Assert.DoesNotContain(references, r => r.StartsWith("Greenroom.", StringComparison.Ordinal));
+        Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
     }
 
     [Fact]
