@@ -4,7 +4,7 @@ using Greenroom.Server.Tests.Infrastructure;
 
 namespace Greenroom.Server.Tests.Search;
 
-public sealed class SearchEndpointsTests(SearchEndpointsTests.Fixture fixture) : IClassFixture<SearchEndpointsTests.Fixture>
+public sealed class SearchEndpointsTests(SearchCatalogFixture fixture) : IClassFixture<SearchCatalogFixture>
 {
     private readonly HttpClient _client = fixture.Client;
 
@@ -142,20 +142,4 @@ public sealed class SearchEndpointsTests(SearchEndpointsTests.Fixture fixture) :
 
     private static List<string> Titles(JsonNode body) =>
         body["results"]!.AsArray().Select(r => r!["document"]!["title"]!.GetValue<string>()).ToList();
-
-    /// <summary>The fixture catalog served, ingested and indexed once for the class.</summary>
-    public sealed class Fixture : IAsyncLifetime
-    {
-        private readonly ReadOnlyCatalogFixture _catalog = new();
-
-        public HttpClient Client => _catalog.Client;
-
-        public async Task InitializeAsync()
-        {
-            await _catalog.InitializeAsync();
-            await _catalog.Client.WaitForSearchIdleAsync();
-        }
-
-        public Task DisposeAsync() => _catalog.DisposeAsync();
-    }
 }
