@@ -51,7 +51,7 @@ internal sealed class SearchBench(BenchArguments arguments, TextWriter output)
             var cpuSeconds = cpu.Elapsed.TotalSeconds;
             measures.Add(Measure.AtLeast("full build", count / elapsed.TotalSeconds, "documents/s", 5000, $"{count} documents in {elapsed.TotalSeconds:0.0} s wall clock"));
             measures.Add(Measure.AtLeast("full build per CPU second", count / cpuSeconds, "documents/s", 5000, $"{cpuSeconds:0.0} s of CPU (all threads): the rate on an idle core"));
-            measures.Add(new Measure("index size", DirectoryBytes(options.Value.IndexPath!) / 1048576.0, "MB", null, null));
+            measures.Add(new Measure("index size", DirectoryBytes(options.Value.IndexPath!) / 1048576.0, "MB", null, null, $"{Segments(options.Value.IndexPath!)} segments"));
 
             output.WriteLine("incremental update ...");
             measures.Add(await IncrementalAsync(engine, collators[0], corpus, cancellationToken));
@@ -119,6 +119,7 @@ internal sealed class SearchBench(BenchArguments arguments, TextWriter output)
     {
         var queries = SearchQueryMix.Build(Warmup + arguments.Requests, arguments.Seed);
         var timings = new List<(string Category, double Milliseconds, double CpuMilliseconds, int Hits)>();
+        var slowest = new List<(double CpuMilliseconds, string Term)>();
         foreach (var (i, (category, query)) in queries.Index())
         {
             var cpu = CpuClock.Thread();
@@ -131,6 +132,7 @@ internal sealed class SearchBench(BenchArguments arguments, TextWriter output)
             if (i >= Warmup)
             {
                 timings.Add((category, milliseconds, cpuMilliseconds, hits));
+                slowest.Add((cpuMilliseconds, $"{category} '{query.Term}'"));
             }
         }
 
@@ -154,8 +156,12 @@ internal sealed class SearchBench(BenchArguments arguments, TextWriter output)
                 $"{stats.Count} queries, median {stats.Median:0.0} ms; CPU p95 {cpu.P95:0.0} ms, median {cpu.Median:0.0} ms; mean hits {group.Average(t => t.Hits):0}"));
         }
 
+        output.WriteLine("slowest queries by CPU: " + string.Join(", ", slowest.OrderByDescending(s => s.CpuMilliseconds).Take(8).Select(s => $"{s.Term} {s.CpuMilliseconds:0.0} ms")));
         return measures;
     }
+
+    private static int Segments(string path) =>
+        Directory.Exists(path) ? Directory.EnumerateFiles(path, "*.si").Count() : 0;
 
     private static long DirectoryBytes(string path) =>
         Directory.Exists(path) ? new DirectoryInfo(path).EnumerateFiles().Sum(f => f.Length) : 0;

@@ -30,6 +30,12 @@ internal abstract partial class EntityCollator(ICatalogReader reader, ILogger lo
 
     public async IAsyncEnumerable<SearchDocument> CollateEntityAsync(string entityRef, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // A ref names its kind: refs of other kinds have no document here and need no read.
+        if (Kind is not null && !entityRef.StartsWith(Kind + ":", StringComparison.OrdinalIgnoreCase))
+        {
+            yield break;
+        }
+
         var entity = await reader.GetEntityAsync(entityRef, cancellationToken).ConfigureAwait(false);
         if (entity is not null && Collate(entity) is { } document)
         {

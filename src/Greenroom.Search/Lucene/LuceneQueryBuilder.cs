@@ -6,12 +6,10 @@ namespace Greenroom.Search.Lucene;
 /// <summary>
 /// Builds Lucene queries from untrusted text without a query parser: the text is only ever tokenized, so no input can
 /// be a syntax error or reach query operators. Every word must match (in some field) exactly, as a prefix, or, when
-/// the index does not know it, within a small edit distance; exact matches outrank prefixes, which outrank typos.
+/// the index does not know it, through its corrections (close words the index does know); exact matches outrank prefixes, which outrank typos.
 /// </summary>
 internal static class LuceneQueryBuilder
 {
-    private const int FuzzyExpansions = 20;
-
     /// <summary>The query for <paramref name="tokens"/> over <paramref name="plan"/>'s fields; all documents for none.</summary>
     public static Query Build(QueryTokens tokens, FieldPlan plan, bool prefixOnLastOnly = false)
     {
@@ -25,13 +23,13 @@ internal static class LuceneQueryBuilder
         for (var i = 0; i < words.Count; i++)
         {
             var prefix = !prefixOnLastOnly || i == words.Count - 1;
-            query.Add(WordQuery(words[i], tokens.FuzzyEdits(words[i]), plan, prefix), Occur.MUST);
+            query.Add(WordQuery(words[i], tokens.Corrections.GetValueOrDefault(words[i]) ?? [], plan, prefix), Occur.MUST);
         }
 
         return query;
     }
 
-    private static BooleanQuery WordQuery(string word, int edits, FieldPlan plan, bool prefix)
+    private static BooleanQuery WordQuery(string word, IReadOnlyList<string> corrections, FieldPlan plan, bool prefix)
     {
         var alternatives = new BooleanQuery(disableCoord: true);
         foreach (var (field, boost) in plan.Exact)
@@ -48,11 +46,11 @@ internal static class LuceneQueryBuilder
             }
         }
 
-        if (edits > 0)
+        foreach (var correction in corrections)
         {
             foreach (var (field, boost) in plan.Fuzzy)
             {
-                alternatives.Add(new FuzzyQuery(new Term(field, word), edits, prefixLength: 1, FuzzyExpansions, transpositions: true) { Boost = boost }, Occur.SHOULD);
+                alternatives.Add(new TermQuery(new Term(field, correction)) { Boost = boost }, Occur.SHOULD);
             }
         }
 

@@ -7,8 +7,8 @@ using Lucene.Net.Search.Highlight;
 namespace Greenroom.Search.Lucene;
 
 /// <summary>
-/// Marks the matched words of a hit's title and text. The query's prefixes and typos are first expanded against the
-/// index into the concrete words they matched (a bounded number each), so each hit is highlighted by plain word
+/// Marks the matched words of a hit's title and text. The query's prefixes are first expanded against the index into the
+/// concrete words they matched (a bounded number each), and typos come corrected, so each hit is highlighted by plain word
 /// lookups instead of re-running the multi-term queries per document.
 /// </summary>
 internal sealed class SnippetHighlighter
@@ -48,10 +48,9 @@ internal sealed class SnippetHighlighter
                 Expand(reader, new PrefixQuery(term) { MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(ExpansionsPerToken) }, words, 0.8f);
             }
 
-            var edits = tokens.FuzzyEdits(token);
-            if (edits > 0)
+            foreach (var correction in tokens.Corrections.GetValueOrDefault(token) ?? [])
             {
-                Expand(reader, new FuzzyQuery(term, edits, 1, ExpansionsPerToken, true), words, 0.5f);
+                words.TryAdd(correction, 0.5f);
             }
         }
 

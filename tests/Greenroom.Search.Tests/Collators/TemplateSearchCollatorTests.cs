@@ -26,4 +26,30 @@ public sealed class TemplateSearchCollatorTests
         Assert.Equal("web-team", document.Fields["owner"]);
         Assert.Empty(await Collator.CollateEntityAsync(component, CancellationToken.None).ToListAsync());
     }
+
+    [Fact]
+    public async Task Reads_nothing_for_a_ref_of_another_kind()
+    {
+        var reader = new CountingReader();
+        var collator = new TemplateSearchCollator(reader, NullLogger<TemplateSearchCollator>.Instance);
+
+        await collator.CollateEntityAsync("component:default/petstore", CancellationToken.None).ToListAsync();
+        await collator.CollateEntityAsync("template:default/react-app", CancellationToken.None).ToListAsync();
+
+        Assert.Equal(["template:default/react-app"], reader.Reads);
+    }
+
+    private sealed class CountingReader : Greenroom.Plugins.Catalog.ICatalogReader
+    {
+        public List<string> Reads { get; } = [];
+
+        public Task<Greenroom.Plugins.Catalog.CatalogEntity?> GetEntityAsync(string entityRef, CancellationToken cancellationToken)
+        {
+            Reads.Add(entityRef);
+            return Task.FromResult<Greenroom.Plugins.Catalog.CatalogEntity?>(null);
+        }
+
+        public IAsyncEnumerable<Greenroom.Plugins.Catalog.CatalogEntity> ReadEntitiesAsync(string? kind, CancellationToken cancellationToken) =>
+            AsyncEnumerable.Empty<Greenroom.Plugins.Catalog.CatalogEntity>();
+    }
 }
