@@ -5,7 +5,10 @@ namespace Greenroom.Search.Engine;
 /// <param name="NextPageCursor">Cursor of the next page, null on the last.</param>
 /// <param name="PreviousPageCursor">Cursor of the previous page, null on the first.</param>
 /// <param name="NumberOfResults">Hits in all pages.</param>
-/// <param name="Facets">Facet name (<c>types</c>, <c>kind</c>, <c>type</c>, <c>owner</c>, <c>lifecycle</c>) → value counts over all hits.</param>
+/// <param name="Facets">
+/// Facet name (<c>types</c>, <c>kind</c>, <c>type</c>, <c>owner</c>, <c>lifecycle</c>) → value counts over all hits; a
+/// facet the query filters on is counted without its own filter, so its other values show what choosing them gives.
+/// </param>
 public sealed record SearchResultPage(
     IReadOnlyList<SearchHit> Results,
     string? NextPageCursor,

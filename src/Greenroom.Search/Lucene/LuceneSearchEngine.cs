@@ -21,6 +21,8 @@ internal sealed partial class LuceneSearchEngine(IOptions<SearchOptions> options
     private const int ProgressEvery = 10_000;
     private const int BulkChunk = 1_000;
 
+    private static readonly string[] AllFacets = [IndexFields.TypesFacet, .. IndexFields.FacetFields];
+
     private readonly Analyzer _analyzer = SearchAnalyzer.Create();
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly System.Threading.Lock _openGate = new();
@@ -114,8 +116,15 @@ internal sealed partial class LuceneSearchEngine(IOptions<SearchOptions> options
             var tokens = QueryTokens.Analyze(_analyzer, searcher.IndexReader, query.Term);
             var luceneQuery = LuceneQueryBuilder.Build(tokens, IndexFields.Search);
             var top = TopScoreDocCollector.Create((page + 1) * limit, docsScoredInOrder: true);
-            var facets = new FacetCountingCollector([IndexFields.TypesFacet, .. IndexFields.FacetFields]);
+            var filtered = FilteredFacets(query);
+            var facets = new FacetCountingCollector([.. AllFacets.Where(f => !filtered.Contains(f))]);
             searcher.Search(luceneQuery, filter, MultiCollector.Wrap(top, facets));
+            var facetCounts = facets.Result(MaxFacetValues);
+            foreach (var facet in filtered)
+            {
+                facetCounts[facet] = CountSideways(searcher, luceneQuery, query, facet);
+            }
+
             var total = top.TotalHits;
             var scoreDocs = top.GetTopDocs(page * limit, limit).ScoreDocs;
             var highlighter = tokens.Words.Count == 0 ? null : SnippetHighlighter.For(_analyzer, searcher.IndexReader, tokens);
@@ -134,12 +143,26 @@ internal sealed partial class LuceneSearchEngine(IOptions<SearchOptions> options
                 hasNext ? PageCursor.Encode(page + 1) : null,
                 page > 0 ? PageCursor.Encode(page - 1) : null,
                 total,
-                facets.Result(MaxFacetValues)));
+                facetCounts));
         }
         finally
         {
             searchers.Release(searcher);
         }
+    }
+
+    /// <summary>Facets the query filters on: their counts ignore their own filter (drill sideways), so other values stay choosable.</summary>
+    private static HashSet<string> FilteredFacets(SearchQuery query) =>
+        AllFacets.Where(f => f == IndexFields.TypesFacet ? query.Types.Count > 0 : query.Filters.ContainsKey(f)).ToHashSet(StringComparer.Ordinal);
+
+    private static IReadOnlyList<FacetCount> CountSideways(IndexSearcher searcher, Query luceneQuery, SearchQuery query, string facet)
+    {
+        var filter = facet == IndexFields.TypesFacet
+            ? LuceneQueryBuilder.BuildFilter([], query.Filters)
+            : LuceneQueryBuilder.BuildFilter(query.Types, query.Filters.Where(f => f.Key != facet).ToDictionary(f => f.Key, f => f.Value));
+        var counter = new FacetCountingCollector([facet]);
+        searcher.Search(luceneQuery, filter, counter);
+        return counter.Result(MaxFacetValues)[facet];
     }
 
     public Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string term, IReadOnlyCollection<string> types, int limit, CancellationToken cancellationToken)

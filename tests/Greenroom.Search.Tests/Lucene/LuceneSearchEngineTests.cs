@@ -132,6 +132,17 @@ public sealed class LuceneSearchEngineTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Counts_a_filtered_facet_without_its_own_filter_and_the_others_with_it()
+    {
+        var page = await _engine.SearchAsync("", types: ["software-catalog"], filters: new() { ["kind"] = ["Component"] });
+
+        Assert.Equal(3, page.NumberOfResults);
+        Assert.Equal([new FacetCount("Component", 3), new FacetCount("API", 1), new FacetCount("Group", 1)], page.Facets["kind"]);
+        Assert.Equal([new FacetCount("software-catalog", 3), new FacetCount("techdocs", 1)], page.Facets["types"]);
+        Assert.Equal([new FacetCount("team-b", 2), new FacetCount("team-a", 1)], page.Facets["owner"]);
+    }
+
+    [Fact]
     public async Task Pages_through_all_hits_with_cursors()
     {
         await _engine.ReplaceTypeAsync("bulk", Docs.Stream(Enumerable.Range(0, 23).Select(i => Docs.Entity($"bulk-{i}", text: "bulk widget", documentType: "bulk"))), CancellationToken.None);
