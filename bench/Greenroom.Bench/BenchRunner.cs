@@ -123,6 +123,7 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter output)
         var suite = await QuerySuite.PrepareAsync(context, cancellationToken);
         var idle = await Timed("latency (idle)", () => suite.RunAsync(context, cancellationToken));
         _measures.AddRange(QuerySuite.IdleMeasures(idle));
+        await Step("portal pages", () => PageSuite.MeasureAsync(context, cancellationToken));
         await using (var refresher = BackgroundRefresher.Start(context, cancellationToken))
         {
             var busy = await Timed("latency (during refresh passes)", () => suite.RunAsync(context, cancellationToken));

@@ -212,10 +212,23 @@ public sealed class DemoCatalogFilesTests(DemoCatalogFixture demo) : IClassFixtu
         var stray = Directory.EnumerateFiles(demo.Root, "*", SearchOption.AllDirectories)
             .Select(Path.GetFullPath)
             .Where(file => !used.Contains(file))
+            .Where(file => !demo.TemplateContentFolders.Any(folder => file.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
             .Select(demo.RelativePath)
             .ToList();
 
         Assert.Empty(stray);
+    }
+
+    [Fact]
+    public void Every_template_fetches_a_folder_that_exists_inside_the_demo_folder()
+    {
+        Assert.NotEmpty(demo.OfKind("Template"));
+        Assert.NotEmpty(demo.TemplateContentFolders);
+        Assert.All(demo.TemplateContentFolders, folder =>
+        {
+            Assert.True(demo.IsInside(folder), $"{folder} leaves the demo folder");
+            Assert.True(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Any(), $"{demo.RelativePath(folder)} is missing or empty");
+        });
     }
 
     [Fact]

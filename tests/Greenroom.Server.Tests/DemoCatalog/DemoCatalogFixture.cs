@@ -23,9 +23,20 @@ public sealed class DemoCatalogFixture
         Parser = new DescriptorParser(DescriptorLimits.Default);
         var validator = new EntityValidator(CatalogRules.BuiltInOnly);
 
-        DescriptorFiles = Directory.EnumerateFiles(Root, "*.yaml", SearchOption.AllDirectories)
+        var parsedFiles = Directory.EnumerateFiles(Root, "*.yaml", SearchOption.AllDirectories)
             .Where(path => !RelativePath(path).Split('/').Contains(DefinitionsFolder))
             .Order(StringComparer.Ordinal)
+            .ToDictionary(path => path, path => Parser.Parse(File.ReadAllText(path), RelativePath(path)));
+
+        // A template's skeleton holds files (an unrendered catalog-info.yaml among them) that become descriptors only
+        // once the scaffolder renders them into a new repository.
+        TemplateContentFolders = parsedFiles
+            .SelectMany(pair => pair.Value.Documents.SelectMany(document => TemplateContentOf(pair.Key, document.Entity)))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        DescriptorFiles = parsedFiles.Keys
+            .Where(path => !TemplateContentFolders.Any(folder => path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
             .ToList();
 
         var entities = new List<DemoEntity>();
@@ -34,7 +45,7 @@ public sealed class DemoCatalogFixture
         foreach (var file in DescriptorFiles)
         {
             var relative = RelativePath(file);
-            var parsed = Parser.Parse(File.ReadAllText(file), relative);
+            var parsed = parsedFiles[file];
             problems.AddRange(parsed.Problems);
             foreach (var document in parsed.Documents)
             {
@@ -62,6 +73,9 @@ public sealed class DemoCatalogFixture
 
     /// <summary>Absolute paths of the entity descriptor files (everything but API definitions).</summary>
     public IReadOnlyList<string> DescriptorFiles { get; }
+
+    /// <summary>Absolute paths of the folders Templates fetch as content (<c>fetch:template</c>/<c>fetch:plain</c> with a relative <c>url</c>).</summary>
+    public IReadOnlyList<string> TemplateContentFolders { get; }
 
     /// <summary>Every entity with its placeholders resolved.</summary>
     public IReadOnlyList<DemoEntity> Entities { get; }
@@ -127,6 +141,20 @@ public sealed class DemoCatalogFixture
                 // A node belongs to one parent, so leaves are copied into the resolved tree.
                 return node?.DeepClone();
         }
+    }
+
+    private static IEnumerable<string> TemplateContentOf(string file, JsonObject entity)
+    {
+        if (EntityFields.StringAt(entity, "kind") != "Template" || entity["spec"]?["steps"] is not JsonArray steps)
+        {
+            return [];
+        }
+
+        return steps
+            .Where(step => step?["action"]?.GetValue<string>() is "fetch:template" or "fetch:plain")
+            .Select(step => step!["input"]?["url"]?.GetValue<string>())
+            .Where(url => url is not null && url.StartsWith("./", StringComparison.Ordinal))
+            .Select(url => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, url!)));
     }
 
     private static string FindDemoFolder([CallerFilePath] string sourceFile = "")

@@ -32,6 +32,6 @@ public sealed class DemoCatalogStartupTests : IAsyncLifetime
         Assert.Empty(demo["errors"]!.AsArray());
         var kinds = (await _client.GetJsonAsync("/api/catalog/entity-facets?facet=kind"))["facets"]!["kind"]!.AsArray()
             .Select(f => f!["value"]!.GetValue<string>()).ToList();
-        Assert.Superset(new HashSet<string> { "Component", "API", "System", "Domain", "Group", "User", "Resource" }, kinds.ToHashSet());
+        Assert.Superset(new HashSet<string> { "Component", "API", "System", "Domain", "Group", "User", "Resource", "Template" }, kinds.ToHashSet());
     }
 }
