@@ -66,7 +66,8 @@ internal static class LuceneQueryBuilder
             all.Add(AnyOf(IndexFields.Type, types.Select(t => t.Trim())), Occur.MUST);
         }
 
-        foreach (var (field, values) in filters)
+        // A filter without values filters nothing (as an empty query-string value reads), rather than everything.
+        foreach (var (field, values) in filters.Where(f => f.Value.Count > 0))
         {
             all.Add(AnyOf(IndexFields.KeywordPrefix + field, values.Select(v => v.Trim().ToLowerInvariant())), Occur.MUST);
         }

@@ -119,6 +119,14 @@ public sealed class LuceneSearchEngineTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Ignores_a_filter_without_values()
+    {
+        var page = await _engine.SearchAsync("", filters: new() { ["kind"] = [] });
+
+        Assert.Equal(6, page.NumberOfResults);
+    }
+
+    [Fact]
     public async Task Counts_facet_values_over_all_hits_not_only_the_page()
     {
         var page = await _engine.SearchAsync("", limit: 1);
