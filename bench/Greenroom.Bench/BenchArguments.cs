@@ -69,6 +69,9 @@ internal sealed record BenchArguments
           --timeout SECONDS        bound of every wait, cold ingestion included (default 900)
           --results DIR            where the JSON result goes (default: bench-results in the repository)
           --keep                   keep the temporary catalog, database and server log
+
+          dotnet run -c Release --project bench/Greenroom.Bench -- --techdocs [--pages N] [--runs R]
+                                   render a generated N-page mkdocs site (default 50) R times (default 10)
         """;
 
     public static BenchArguments Parse(IReadOnlyList<string> args)

@@ -59,6 +59,7 @@ internal static class ColdIngestion
         }
 
         var seconds = context.Server.SinceStart.Elapsed.TotalSeconds;
+        var cpu = context.Server.CpuTime().TotalSeconds;
         var afterHealthy = seconds - (firstHealthy?.TotalSeconds ?? 0);
         return
         [
@@ -66,6 +67,8 @@ internal static class ColdIngestion
                 $"first /healthz 200 after {firstHealthy?.TotalSeconds:0.00} s"),
             Measure.AtLeast("cold ingestion rate", expected / seconds, "entities/s", 5000,
                 $"{expected} entities over the whole time; {expected / Math.Max(afterHealthy, 0.001):0} entities/s counted from the first /healthz 200"),
+            new Measure("cold ingestion server CPU time", cpu, "s", null, null,
+                $"user + system time of the server process over the cold ingestion ({cpu / Math.Max(seconds, 0.001):0.0} cores busy on average)"),
         ];
     }
 

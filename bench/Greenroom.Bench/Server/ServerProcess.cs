@@ -75,6 +75,21 @@ internal sealed class ServerProcess : IAsyncDisposable
         return _peakSeen;
     }
 
+    /// <summary>
+    /// User plus system CPU time the server has used so far (zero when it is gone). On a shared machine wall-clock
+    /// times vary with the load; CPU time shows whether a change saved work or only waited less.
+    /// </summary>
+    public TimeSpan CpuTime()
+    {
+        if (HasExited)
+        {
+            return TimeSpan.Zero;
+        }
+
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>Current resident memory in bytes (0 when unavailable).</summary>
     public long CurrentRss() => !HasExited && ProcessMemory.Read(_process.Id) is { } memory ? memory.Rss : 0;
 

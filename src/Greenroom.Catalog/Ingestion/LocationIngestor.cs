@@ -10,7 +10,9 @@ namespace Greenroom.Catalog.Ingestion;
 
 /// <summary>
 /// One pass over one stored location: read it, compare content hashes, derive relations for changed entities only,
-/// apply the whole batch in one store call, and record the location's status (conflicts included).
+/// apply them to the store, and record the location's status (conflicts included). A store that supports it gets the
+/// pass in parts while it is read (each part applied while the next is read) and decides orphans at the end, so the
+/// pass never holds every processed entity; otherwise the pass is applied whole in one call.
 /// </summary>
 internal sealed class LocationIngestor(
     LocationPassReader passReader,
@@ -24,13 +26,41 @@ internal sealed class LocationIngestor(
         var started = Stopwatch.GetTimestamp();
         // Hashes first: the reader then keeps only what the batch needs of each entity (nothing when unchanged).
         var hashes = await store.GetContentHashesAsync(location.Id, cancellationToken).ConfigureAwait(false);
-        var pass = await passReader.ReadForIngestionAsync(location.Type, location.Target, hashes, cancellationToken).ConfigureAwait(false);
-        var problems = new List<CatalogProblem>(pass.Problems);
-        var plan = Plan(pass, hashes, problems);
-
         var now = timeProvider.GetUtcNow();
-        var batch = new IngestionBatch(location.Id, plan.Entities, pass.KeepSources, now);
-        var outcome = await store.ApplyIngestionAsync(batch, cancellationToken).ConfigureAwait(false);
+        var planner = new PassPlanner(hashes);
+        PassResult pass;
+        IngestionOutcome outcome;
+        if (store.SupportsChunkedIngestion)
+        {
+            var applier = new ChunkedPassApplier(store, location.Id, now);
+            try
+            {
+                pass = await passReader.ReadForIngestionAsync(
+                    location.Type,
+                    location.Target,
+                    hashes,
+                    (entities, ct) => applier.AddAsync(planner.Plan(entities), ct),
+                    catalogOptions.Value.IngestionPartSize,
+                    cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Never leave a part being written behind the caller's back (the engine's writer lock covers it).
+                await applier.SettleAsync().ConfigureAwait(false);
+            }
+
+            outcome = await applier.EndAsync(
+                new IngestionPassEnd(location.Id, planner.Produced, pass.KeepSources, now), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            pass = await passReader.ReadForIngestionAsync(location.Type, location.Target, hashes, null, 0, cancellationToken).ConfigureAwait(false);
+            var batch = new IngestionBatch(location.Id, planner.Plan(pass.Entities), pass.KeepSources, now);
+            outcome = await store.ApplyIngestionAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+
+        var problems = new List<CatalogProblem>(pass.Problems);
+        problems.AddRange(planner.Problems);
         var owners = new Dictionary<Guid, string>();
         foreach (var conflict in outcome.Conflicts)
         {
@@ -62,7 +92,7 @@ internal sealed class LocationIngestor(
         }
 
         var conflicted = outcome.Conflicts.Select(c => c.EntityRef).ToHashSet(StringComparer.Ordinal);
-        var produced = plan.Entities.Select(e => e.EntityRef).Where(r => !conflicted.Contains(r)).ToList();
+        var produced = planner.ProducedInOrder.Where(r => !conflicted.Contains(r)).ToList();
         var state = pass.RootUnreadable ? "failed" : problems.Count > 0 ? "warning" : "ok";
         var status = new LocationStatus(state, now, produced.Count, ProblemJson.LocationErrors(problems));
         await store.UpdateLocationStatusAsync(location.Id, status, cancellationToken).ConfigureAwait(false);
@@ -73,88 +103,13 @@ internal sealed class LocationIngestor(
             outcome,
             problems,
             deleted,
-            pass.Entities.Count,
+            pass.DocumentsRead,
             Stopwatch.GetElapsedTime(started))
         {
             FilesRead = pass.FilesRead,
             FilesReused = pass.FilesReused,
         };
     }
-
-    /// <summary>
-    /// Turns what was read into the batch: first occurrence of a ref wins, unchanged hashes send nothing, failed
-    /// entities keep their last good form when stored (and are only reported when not).
-    /// </summary>
-    internal static BatchPlan Plan(PassResult pass, IReadOnlyDictionary<string, string> storedHashes, List<CatalogProblem> problems)
-    {
-        var seen = new Dictionary<string, PassEntity>(StringComparer.Ordinal);
-        var entities = new List<IngestedEntity>(pass.Entities.Count);
-        var changed = new List<(int Index, PassEntity Entity)>();
-        foreach (var entity in pass.Entities)
-        {
-            if (entity.EntityRef is not { } key)
-            {
-                continue;
-            }
-
-            if (seen.TryGetValue(key, out var first))
-            {
-                problems.Add(new CatalogProblem(
-                    $"{key} is defined more than once in this location; the first, from {first.Source.Target}, is kept",
-                    File: entity.Source.Target) { Name = "ConflictError" });
-                continue;
-            }
-
-            seen.Add(key, entity);
-            var stored = storedHashes.TryGetValue(key, out var storedHash);
-            if (entity.Failed)
-            {
-                if (stored)
-                {
-                    entities.Add(storedHash == entity.ContentHash
-                        ? new IngestedEntity(key, entity.ContentHash, entity.Source.Target, null, null, null)
-                        : new IngestedEntity(key, entity.ContentHash, entity.Source.Target, null, null, ProblemJson.StatusItems(entity.Problems)));
-                }
-
-                continue;
-            }
-
-            if (stored && storedHash == entity.ContentHash)
-            {
-                entities.Add(new IngestedEntity(key, entity.ContentHash, entity.Source.Target, null, null, null));
-                continue;
-            }
-
-            changed.Add((entities.Count, entity));
-            entities.Add(null!);
-        }
-
-        // Serializing and deriving relations is CPU-heavy: an ingestion read did it while reading, in parallel with
-        // the parsing; anything read with its tree (no stored hashes at hand) is spread over the cores here.
-        var relationProblems = new CatalogProblem?[changed.Count];
-        Parallel.For(0, changed.Count, i =>
-        {
-            var (index, entity) = changed[i];
-            var key = entity.EntityRef!;
-            var prepared = entity.Prepared ?? PreparedEntity.From(entity.Entity!, key, entity.Source.Target);
-            if (prepared.RelationProblem is { } problem)
-            {
-                relationProblems[i] = problem;
-                entities[index] = storedHashes.ContainsKey(key)
-                    ? new IngestedEntity(key, entity.ContentHash, entity.Source.Target, null, null, ProblemJson.StatusItems([problem]))
-                    : null!;
-            }
-            else
-            {
-                entities[index] = new IngestedEntity(key, entity.ContentHash, entity.Source.Target, prepared.ProcessedJson, prepared.Relations, "[]");
-            }
-        });
-
-        problems.AddRange(relationProblems.OfType<CatalogProblem>());
-        return new BatchPlan(entities.Where(e => e is not null).ToList());
-    }
-
-    internal sealed record BatchPlan(IReadOnlyList<IngestedEntity> Entities);
 }
 
 /// <summary>What one location pass did.</summary>

@@ -28,21 +28,34 @@ internal sealed class LocationPassReader(
     /// <summary>Bumped whenever processing changes in a way that must re-process unchanged files.</summary>
     private const string ProcessingVersion = "greenroom-processing-1";
 
+    /// <summary>Files read in parallel between two hand-overs of a streamed pass: enough to keep every core busy.</summary>
+    private const int FilesPerSlice = 32;
+
     /// <summary>Reads the root location <paramref name="type"/>:<paramref name="target"/>, keeping every entity's tree.</summary>
     public Task<PassResult> ReadAsync(string type, string target, CancellationToken cancellationToken) =>
-        ReadCoreAsync(type, target, storedHashes: null, cancellationToken);
+        ReadCoreAsync(type, target, storedHashes: null, sink: null, cancellationToken);
 
     /// <summary>
     /// Reads the root location for an ingestion pass: entities come without their trees, a valid one whose hash differs
     /// from <paramref name="storedHashes"/> (ref key to content hash of the location's stored entities) comes prepared
     /// for the batch, and a file unchanged since the last pass is not parsed again when its entities are still stored.
     /// </summary>
+    /// <remarks>
+    /// With a <paramref name="sink"/>, entities are handed over in reading order in parts of about
+    /// <paramref name="partSize"/> as the files are read, and <see cref="PassResult.Entities"/> stays empty: the pass
+    /// then never holds more than a part or two of prepared entities.
+    /// </remarks>
     public Task<PassResult> ReadForIngestionAsync(
-        string type, string target, IReadOnlyDictionary<string, string> storedHashes, CancellationToken cancellationToken) =>
-        ReadCoreAsync(type, target, storedHashes, cancellationToken);
+        string type,
+        string target,
+        IReadOnlyDictionary<string, string> storedHashes,
+        Func<IReadOnlyList<PassEntity>, CancellationToken, Task>? sink,
+        int partSize,
+        CancellationToken cancellationToken) =>
+        ReadCoreAsync(type, target, storedHashes, new PassSink(sink, partSize), cancellationToken);
 
     private async Task<PassResult> ReadCoreAsync(
-        string type, string target, IReadOnlyDictionary<string, string>? storedHashes, CancellationToken cancellationToken)
+        string type, string target, IReadOnlyDictionary<string, string>? storedHashes, PassSink? sink, CancellationToken cancellationToken)
     {
         var settings = readingOptions.Value;
         var problems = new ConcurrentQueue<CatalogProblem>();
@@ -82,6 +95,7 @@ internal sealed class LocationPassReader(
         var level = initial.Select(a => new WorkItem(a, 0, new Chain(a, null))).ToList();
         var filesRead = 0;
         var filesReused = 0;
+        var entitiesRead = 0;
         var unreadable = 0;
         while (level.Count > 0)
         {
@@ -93,18 +107,35 @@ internal sealed class LocationPassReader(
                 level = level.Take(Math.Max(0, settings.MaxFilesPerLocation - filesRead)).ToList();
             }
 
-            var results = new FileResult[level.Count];
-            await Parallel.ForEachAsync(
-                Enumerable.Range(0, level.Count),
-                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-                async (i, ct) => results[i] = await ReadFileAsync(level[i], root, origin, ingestion, ct).ConfigureAwait(false)).ConfigureAwait(false);
-            filesRead += level.Count;
-
             var next = new List<WorkItem>();
-            for (var i = 0; i < results.Length; i++)
+            // A streamed pass reads a level in slices of files, handing entities on between slices.
+            var sliceSize = sink?.Sink is null ? Math.Max(level.Count, 1) : FilesPerSlice;
+            for (var start = 0; start < level.Count; start += sliceSize)
             {
-                var result = results[i];
-                var item = level[i];
+                var slice = level.GetRange(start, Math.Min(sliceSize, level.Count - start));
+                var results = new FileResult[slice.Count];
+                await Parallel.ForEachAsync(
+                    Enumerable.Range(0, slice.Count),
+                    new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                    async (i, ct) => results[i] = await ReadFileAsync(slice[i], root, origin, ingestion, ct).ConfigureAwait(false)).ConfigureAwait(false);
+                filesRead += slice.Count;
+                for (var i = 0; i < results.Length; i++)
+                {
+                    CollectFile(results[i], slice[i]);
+                }
+
+                if (sink?.Sink is { } handOver && entities.Count >= sink.PartSize)
+                {
+                    await handOver(entities, cancellationToken).ConfigureAwait(false);
+                    entities = [];
+                }
+            }
+
+            level = next;
+
+            void CollectFile(FileResult result, WorkItem item)
+            {
+                entitiesRead += result.Entities.Count;
                 entities.AddRange(result.Entities);
                 foreach (var problem in result.Problems)
                 {
@@ -139,17 +170,21 @@ internal sealed class LocationPassReader(
                     }
                 }
             }
-
-            level = next;
         }
 
-        var rootUnreadable = filesRead > 0 && unreadable == filesRead && entities.Count == 0;
+        if (sink?.Sink is { } last && entities.Count > 0)
+        {
+            await last(entities, cancellationToken).ConfigureAwait(false);
+            entities = [];
+        }
+
+        var rootUnreadable = filesRead > 0 && unreadable == filesRead && entitiesRead == 0;
         if (ingestion is not null)
         {
             fileCache.Replace(origin, ingestion.Next);
         }
 
-        return new PassResult(entities, problems.ToList(), keep.Keys.ToList(), rootUnreadable, filesRead, filesReused);
+        return new PassResult(entities, problems.ToList(), keep.Keys.ToList(), rootUnreadable, filesRead, filesReused) { DocumentsRead = entitiesRead };
     }
 
     private async Task<FileResult> ReadFileAsync(
@@ -334,6 +369,9 @@ internal sealed class LocationPassReader(
     }
 
     private sealed record WorkItem(SourceAddress Address, int Depth, Chain Chain);
+
+    /// <summary>Where a streamed pass hands its entities over, and in parts of about what size.</summary>
+    private sealed record PassSink(Func<IReadOnlyList<PassEntity>, CancellationToken, Task>? Sink, int PartSize);
 
     /// <summary>The nesting path of a file, to tell a cycle (an ancestor named again) from a diamond.</summary>
     private sealed record Chain(SourceAddress Address, Chain? Parent)

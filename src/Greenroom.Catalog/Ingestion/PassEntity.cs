@@ -27,7 +27,10 @@ internal sealed record PassEntity(
 }
 
 /// <summary>Everything one root location yielded on a pass, in a stable order (first-seen wins on duplicates).</summary>
-/// <param name="Entities">Every entity document, in reading order (breadth-first over nested locations, file order within).</param>
+/// <param name="Entities">
+/// Every entity document, in reading order (breadth-first over nested locations, file order within); empty when the pass
+/// handed its entities over in parts as it read them.
+/// </param>
 /// <param name="Problems">Every problem met, entity failures included.</param>
 /// <param name="KeepSources">Sources that could not be read or parsed: their entities must not be orphaned.</param>
 /// <param name="RootUnreadable">True when nothing at all could be read.</param>
@@ -39,4 +42,8 @@ internal sealed record PassResult(
     IReadOnlyCollection<string> KeepSources,
     bool RootUnreadable,
     int FilesRead,
-    int FilesReused = 0);
+    int FilesReused = 0)
+{
+    /// <summary>Entity documents read, whether kept in <see cref="Entities"/> or handed over in parts.</summary>
+    public int DocumentsRead { get; init; }
+}

@@ -24,6 +24,12 @@ public sealed class CatalogOptions
     /// <summary>Whether file locations are watched so edits show up within about a second.</summary>
     public bool WatchFiles { get; set; } = true;
 
+    /// <summary>
+    /// Entities per part when a pass is applied in parts as it is read (default 5,000): bounds what a large pass holds
+    /// in memory. Smaller parts mean more store transactions.
+    /// </summary>
+    public int IngestionPartSize { get; set; } = 5000;
+
     /// <summary>The directory relative <c>file</c> targets resolve against; null means the host's content root.</summary>
     public string? BaseDirectory { get; set; }
 }

@@ -25,6 +25,11 @@ internal sealed class CatalogOptionsValidator : IValidateOptions<CatalogOptions>
             failures.Add($"{Prefix}:RefreshInterval must be a positive time span such as 00:01:40, got '{options.RefreshInterval}'");
         }
 
+        if (options.IngestionPartSize < 1)
+        {
+            failures.Add($"{Prefix}:IngestionPartSize must be at least 1, got {options.IngestionPartSize}");
+        }
+
         for (var i = 0; i < options.Rules.Count; i++)
         {
             if (options.Rules[i].Allow.Any(string.IsNullOrWhiteSpace) || options.Rules[i].ApiVersions.Any(string.IsNullOrWhiteSpace))

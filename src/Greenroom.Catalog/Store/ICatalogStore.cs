@@ -51,6 +51,34 @@ public interface ICatalogStore
     /// </summary>
     Task<IngestionOutcome> ApplyIngestionAsync(IngestionBatch batch, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether the store can apply a pass in parts (<see cref="ApplyIngestionChunkAsync"/> for each part, then
+    /// <see cref="CompleteIngestionPassAsync"/>), so that a large pass is never held in memory at once. Additive: false
+    /// by default, and the catalog then applies each pass whole with <see cref="ApplyIngestionAsync"/>.
+    /// </summary>
+    bool SupportsChunkedIngestion => false;
+
+    /// <summary>
+    /// Applies one part of a pass in its own transaction, as <see cref="ApplyIngestionAsync"/> applies a whole pass,
+    /// except that it marks nothing as an orphan (the rest of the pass is not known yet, so
+    /// <see cref="IngestionBatch.KeepSources"/> is ignored). The caller keeps the first occurrence of a ref across the
+    /// parts of a pass and ends the pass with <see cref="CompleteIngestionPassAsync"/>. Additive: supported when
+    /// <see cref="SupportsChunkedIngestion"/> is true.
+    /// </summary>
+    Task<IngestionOutcome> ApplyIngestionChunkAsync(IngestionBatch chunk, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{GetType().Name} applies passes whole (SupportsChunkedIngestion is false)");
+
+    /// <summary>
+    /// Ends a pass applied in parts: in one transaction, marks as orphans the location's entities that are not among
+    /// <see cref="IngestionPassEnd.ProducedRefs"/> (except those from <see cref="IngestionPassEnd.KeepSources"/>),
+    /// un-orphans the location's orphans that are among them (so the parts need not carry entities whose hash is
+    /// unchanged), and enqueues both for stitching. The outcome lists only those orphans (Orphaned) and returning
+    /// entities (Updated). Throws <see cref="InvalidOperationException"/>
+    /// when the location no longer exists. Additive: supported when <see cref="SupportsChunkedIngestion"/> is true.
+    /// </summary>
+    Task<IngestionOutcome> CompleteIngestionPassAsync(IngestionPassEnd pass, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{GetType().Name} applies passes whole (SupportsChunkedIngestion is false)");
+
     // ---- stitching -------------------------------------------------------------------------------------------
 
     /// <summary>

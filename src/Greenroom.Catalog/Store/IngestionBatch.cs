@@ -16,6 +16,17 @@ public sealed record IngestionBatch(
     IReadOnlyCollection<string> KeepSources,
     DateTimeOffset Now);
 
+/// <summary>The end of a pass applied in parts: what it produced, to tell which of the location's entities are orphans.</summary>
+/// <param name="LocationId">The location read.</param>
+/// <param name="ProducedRefs">Every ref the pass produced (lower-cased keys), whichever part carried it.</param>
+/// <param name="KeepSources">Sources that could not be read this pass: their entities are not orphaned.</param>
+/// <param name="Now">The time of the pass, recorded on orphaned rows and in history.</param>
+public sealed record IngestionPassEnd(
+    Guid LocationId,
+    IReadOnlySet<string> ProducedRefs,
+    IReadOnlyCollection<string> KeepSources,
+    DateTimeOffset Now);
+
 /// <summary>One entity produced by a location pass.</summary>
 /// <param name="EntityRef">Lower-cased ref key.</param>
 /// <param name="ContentHash">Hash of the unprocessed entity (plus anything that changes its processing), for change detection.</param>

@@ -5,6 +5,7 @@ using Greenroom.Server.GreenroomApi;
 using Greenroom.Server.Health;
 using Greenroom.Server.Observability;
 using Greenroom.Server.Search;
+using Greenroom.Server.TechDocs;
 using Greenroom.Storage.Sqlite;
 using Greenroom.Web.Hosting;
 using Microsoft.Extensions.Options;
@@ -45,6 +46,7 @@ public static class GreenroomServerExtensions
             search.IndexPath = greenroom.ResolveIndexPath(search.IndexPath, environment.ContentRootPath);
         });
 
+        builder.AddGreenroomTechDocsFeature();
         builder.AddGreenroomApi();
         builder.AddGreenroomTelemetry();
         services.AddGreenroomPortal();
@@ -62,6 +64,7 @@ public static class GreenroomServerExtensions
         app.MapCatalogApi();
         app.MapGreenroomApi();
         app.MapSearchApi();
+        app.MapGreenroomTechDocsFeature();
         app.MapHealthEndpoints();
         app.MapGreenroomTelemetry();
         app.MapGreenroomApiReference();

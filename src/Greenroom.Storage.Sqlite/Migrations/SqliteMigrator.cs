@@ -40,11 +40,15 @@ internal static partial class SqliteMigrator
                 $"The catalog database is at schema version {current}, newer than this Greenroom build knows ({latest}). Use a newer Greenroom.");
         }
 
-        foreach (var migration in All.Where(m => m.Version > current))
+        // Each migration not recorded yet is applied, not only those above the highest: features number their scripts
+        // independently (TechDocs took 0005 while 0003/0004 were taken elsewhere), so a database may have met a
+        // higher number before a lower one.
+        var applied = await AppliedVersionsAsync(connection, null, cancellationToken).ConfigureAwait(false);
+        foreach (var migration in All.Where(m => !applied.Contains(m.Version)))
         {
             using var transaction = connection.BeginTransaction();
             // Re-read inside the write transaction: another process may have migrated meanwhile.
-            if (await CurrentVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false) >= migration.Version)
+            if ((await AppliedVersionsAsync(connection, transaction, cancellationToken).ConfigureAwait(false)).Contains(migration.Version))
             {
                 continue;
             }
@@ -66,6 +70,19 @@ internal static partial class SqliteMigrator
         }
 
         return latest;
+    }
+
+    private static async Task<HashSet<int>> AppliedVersionsAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        using var command = connection.Command("SELECT version FROM schema_version", transaction);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var versions = new HashSet<int>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            versions.Add(reader.GetInt32(0));
+        }
+
+        return versions;
     }
 
     private static async Task<int> CurrentVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
@@ -92,11 +109,11 @@ internal static partial class SqliteMigrator
         }
 
         migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
-        for (var i = 0; i < migrations.Count; i++)
+        for (var i = 1; i < migrations.Count; i++)
         {
-            if (migrations[i].Version != i + 1)
+            if (migrations[i].Version == migrations[i - 1].Version)
             {
-                throw new InvalidOperationException($"Migration versions must be 1..n without gaps; found {migrations[i].Version} at position {i + 1}");
+                throw new InvalidOperationException($"Two migration scripts share version {migrations[i].Version}: {migrations[i - 1].Name} and {migrations[i].Name}");
             }
         }
 

@@ -55,11 +55,13 @@ internal sealed class FinalEntityWriter : IDisposable
 
         _clearSearch.Bind(entity.EntityRef);
         await _clearSearch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        // seq numbers the entity's rows (the table's key is entity, key, seq); identical rows are stored once.
+        // seq numbers the entity's rows (the table's key is entity, key, seq); identical rows are stored once. The
+        // original value is kept only where it differs from the lower-cased one (see migration 0003).
         var seq = 0L;
         foreach (var row in entity.SearchRows.Distinct())
         {
-            _insertSearch.Bind(entity.EntityRef, row.Key, seq++, row.Value, row.OriginalValue);
+            var original = string.Equals(row.OriginalValue, row.Value, StringComparison.Ordinal) ? null : row.OriginalValue;
+            _insertSearch.Bind(entity.EntityRef, row.Key, seq++, row.Value, original);
             await _insertSearch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 

@@ -6,8 +6,9 @@ using Microsoft.Data.Sqlite;
 namespace Greenroom.Storage.Sqlite.Store;
 
 /// <summary>
-/// Applies one location pass inside the caller's write transaction. Rows are read in two set-based queries, then
-/// written through a handful of prepared statements reused for every entity (no per-row transaction or re-parse).
+/// Applies one location pass, or one part of a pass, inside the caller's write transaction. Rows are read in set-based
+/// queries, then written through a handful of prepared statements reused for every entity (no per-row transaction or
+/// re-parse).
 /// </summary>
 internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransaction transaction, IngestionBatch batch)
 {
@@ -17,24 +18,66 @@ internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransac
 
     private sealed record StoredRow(string LocationId, string Source, string ContentHash, string ErrorsJson, bool IsOrphan);
 
-    public async Task<IngestionOutcome> ApplyAsync(CancellationToken cancellationToken)
+    /// <summary>Applies a whole pass: entities the batch no longer lists become orphans.</summary>
+    public Task<IngestionOutcome> ApplyAsync(CancellationToken cancellationToken) => ApplyCoreAsync(wholePass: true, cancellationToken);
+
+    /// <summary>Applies one part of a pass: nothing becomes an orphan (see <see cref="CompletePassAsync"/>).</summary>
+    public Task<IngestionOutcome> ApplyChunkAsync(CancellationToken cancellationToken) => ApplyCoreAsync(wholePass: false, cancellationToken);
+
+    /// <summary>
+    /// Ends a pass applied in parts: the location's entities not in <paramref name="produced"/> become orphans, its
+    /// orphans in it return (parts leave out entities whose hash is unchanged, orphans included).
+    /// </summary>
+    public async Task<IngestionOutcome> CompletePassAsync(IReadOnlySet<string> produced, CancellationToken cancellationToken)
     {
-        using (var exists = connection.Command("SELECT 1 FROM locations WHERE id = $id", transaction).With("$id", _locationId))
+        await EnsureLocationExistsAsync(cancellationToken).ConfigureAwait(false);
+        var own = await LoadOwnRowsAsync(cancellationToken).ConfigureAwait(false);
+        using var statements = new Statements(connection, transaction);
+        var returned = new List<string>();
+        foreach (var (entityRef, row) in own)
         {
-            if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
+            if (row.IsOrphan && produced.Contains(entityRef))
             {
-                // Typically the location was deleted while it was being read: nothing of it may be stored.
-                throw new InvalidOperationException($"Location {batch.LocationId} does not exist (deleted while it was being read?)");
+                await statements.ExecuteAsync(statements.Unorphan, cancellationToken, _now, entityRef).ConfigureAwait(false);
+                _toStitch.Add(entityRef);
+                returned.Add(entityRef);
             }
         }
 
-        var own = await LoadOwnRowsAsync(cancellationToken).ConfigureAwait(false);
-        var foreign = await LoadForeignRowsAsync(own, cancellationToken).ConfigureAwait(false);
+        var orphaned = await OrphanMissingAsync(statements, own, produced.Contains, cancellationToken).ConfigureAwait(false);
+        return new IngestionOutcome([], returned, 0, orphaned, [], _toStitch.ToList());
+    }
+
+    private async Task EnsureLocationExistsAsync(CancellationToken cancellationToken)
+    {
+        using var exists = connection.Command("SELECT 1 FROM locations WHERE id = $id", transaction).With("$id", _locationId);
+        if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
+        {
+            // Typically the location was deleted while it was being read: nothing of it may be stored.
+            throw new InvalidOperationException($"Location {batch.LocationId} does not exist (deleted while it was being read?)");
+        }
+    }
+
+    private async Task<IngestionOutcome> ApplyCoreAsync(bool wholePass, CancellationToken cancellationToken)
+    {
+        await EnsureLocationExistsAsync(cancellationToken).ConfigureAwait(false);
+
+        // A part reads only the rows its refs name: reading the whole location for every part would cost more than
+        // the part itself.
+        Dictionary<string, StoredRow> own, foreign;
+        if (wholePass)
+        {
+            own = await LoadOwnRowsAsync(cancellationToken).ConfigureAwait(false);
+            foreign = await LoadForeignRowsAsync(own, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            (own, foreign) = await LoadBatchRowsAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         using var statements = new Statements(connection, transaction);
         var added = new List<string>();
         var updated = new List<string>();
-        var orphaned = new List<string>();
         var conflicts = new List<EntityConflict>();
         var unchanged = 0;
         var firstSource = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -100,10 +143,21 @@ internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransac
             }
         }
 
+        var orphaned = wholePass
+            ? await OrphanMissingAsync(statements, own, firstSource.ContainsKey, cancellationToken).ConfigureAwait(false)
+            : [];
+        return new IngestionOutcome(added, updated, unchanged, orphaned, conflicts, _toStitch.ToList());
+    }
+
+    /// <summary>Marks the location's entities the pass did not produce as orphans, except those of unreadable sources.</summary>
+    private async Task<List<string>> OrphanMissingAsync(
+        Statements statements, Dictionary<string, StoredRow> own, Func<string, bool> produced, CancellationToken cancellationToken)
+    {
         var keep = new HashSet<string>(batch.KeepSources, StringComparer.Ordinal);
+        var orphaned = new List<string>();
         foreach (var (entityRef, row) in own)
         {
-            if (firstSource.ContainsKey(entityRef) || row.IsOrphan || keep.Contains(row.Source))
+            if (produced(entityRef) || row.IsOrphan || keep.Contains(row.Source))
             {
                 continue;
             }
@@ -113,7 +167,7 @@ internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransac
             orphaned.Add(entityRef);
         }
 
-        return new IngestionOutcome(added, updated, unchanged, orphaned, conflicts, _toStitch.ToList());
+        return orphaned;
     }
 
     /// <summary>
@@ -174,6 +228,25 @@ internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransac
             "FROM json_each($refs) j JOIN entities e ON e.ref = j.value", transaction)
             .With("$refs", JsonSerializer.Serialize(others));
         return await ReadRowsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The stored rows of the batch's refs, split into this location's and other locations'.</summary>
+    private async Task<(Dictionary<string, StoredRow> Own, Dictionary<string, StoredRow> Foreign)> LoadBatchRowsAsync(CancellationToken cancellationToken)
+    {
+        var refs = batch.Entities.Select(e => e.EntityRef).Distinct(StringComparer.Ordinal).ToList();
+        using var command = connection.Command(
+            "SELECT e.ref, e.location_id, e.source, e.content_hash, e.errors_json, e.is_orphan " +
+            "FROM json_each($refs) j JOIN entities e ON e.ref = j.value", transaction)
+            .With("$refs", JsonSerializer.Serialize(refs));
+        var rows = await ReadRowsAsync(command, cancellationToken).ConfigureAwait(false);
+        var own = new Dictionary<string, StoredRow>(StringComparer.Ordinal);
+        var foreign = new Dictionary<string, StoredRow>(StringComparer.Ordinal);
+        foreach (var (entityRef, row) in rows)
+        {
+            (row.LocationId == _locationId ? own : foreign)[entityRef] = row;
+        }
+
+        return (own, foreign);
     }
 
     private static async Task<Dictionary<string, StoredRow>> ReadRowsAsync(SqliteCommand command, CancellationToken cancellationToken)

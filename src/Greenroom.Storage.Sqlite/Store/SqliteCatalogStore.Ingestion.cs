@@ -22,13 +22,35 @@ public sealed partial class SqliteCatalogStore
         }, cancellationToken);
 
     /// <inheritdoc />
+    public bool SupportsChunkedIngestion => true;
+
+    /// <inheritdoc />
     public Task<IngestionOutcome> ApplyIngestionAsync(IngestionBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return WriteAsync(async (connection, transaction) =>
+        return ApplyAndEnqueueAsync(batch, writer => writer.ApplyAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IngestionOutcome> ApplyIngestionChunkAsync(IngestionBatch chunk, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        return ApplyAndEnqueueAsync(chunk, writer => writer.ApplyChunkAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IngestionOutcome> CompleteIngestionPassAsync(IngestionPassEnd pass, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pass);
+        var batch = new IngestionBatch(pass.LocationId, [], pass.KeepSources, pass.Now);
+        return ApplyAndEnqueueAsync(batch, writer => writer.CompletePassAsync(pass.ProducedRefs, cancellationToken), cancellationToken);
+    }
+
+    private Task<IngestionOutcome> ApplyAndEnqueueAsync(
+        IngestionBatch batch, Func<IngestionWriter, Task<IngestionOutcome>> apply, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction) =>
         {
-            var writer = new IngestionWriter(connection, transaction, batch);
-            var outcome = await writer.ApplyAsync(cancellationToken).ConfigureAwait(false);
+            var outcome = await apply(new IngestionWriter(connection, transaction, batch)).ConfigureAwait(false);
             if (outcome.RefsToStitch.Count > 0)
             {
                 await EnqueueAsync(connection, transaction, outcome.RefsToStitch, cancellationToken).ConfigureAwait(false);
@@ -36,5 +58,4 @@ public sealed partial class SqliteCatalogStore
 
             return outcome;
         }, cancellationToken);
-    }
 }

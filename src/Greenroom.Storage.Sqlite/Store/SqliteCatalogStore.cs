@@ -83,7 +83,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore, IAsyncDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> in one write transaction (BEGIN IMMEDIATE), committing only if it completes.</summary>
-    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    internal async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         return await _pool.WriteAsync(async connection =>
@@ -96,7 +96,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore, IAsyncDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> in one read transaction, so all its statements see the same snapshot.</summary>
-    private async Task<T> ReadAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    internal async Task<T> ReadAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         return await _pool.ReadAsync(async connection =>

@@ -205,10 +205,19 @@ public sealed class DemoCatalogFilesTests(DemoCatalogFixture demo) : IClassFixtu
     }
 
     [Fact]
-    public void Every_file_in_the_folder_is_a_descriptor_or_a_referenced_definition()
+    public void Every_file_in_the_folder_is_a_descriptor_a_referenced_definition_or_part_of_a_docs_site()
     {
         // A stray file would be copied to every installation yet never loaded.
-        var used = demo.DescriptorFiles.Concat(demo.Placeholders.Select(placeholder => placeholder.FullPath)).ToHashSet(StringComparer.Ordinal);
+        var docsSites = demo.Entities
+            .Select(entity => (entity.File, Ref: entity.Entity["metadata"]?["annotations"]?["backstage.io/techdocs-ref"]?.GetValue<string>()))
+            .Where(e => e.Ref is not null && e.Ref.StartsWith("dir:", StringComparison.Ordinal))
+            .Select(e => Path.GetFullPath(Path.Combine(demo.Root, Path.GetDirectoryName(e.File)!, e.Ref![4..])))
+            .ToList();
+        Assert.All(docsSites, site => Assert.True(File.Exists(Path.Combine(site, "mkdocs.yml")), $"{demo.RelativePath(site)} has no mkdocs.yml"));
+        var used = demo.DescriptorFiles
+            .Concat(demo.Placeholders.Select(placeholder => placeholder.FullPath))
+            .Concat(docsSites.SelectMany(site => Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories)).Select(Path.GetFullPath))
+            .ToHashSet(StringComparer.Ordinal);
         var stray = Directory.EnumerateFiles(demo.Root, "*", SearchOption.AllDirectories)
             .Select(Path.GetFullPath)
             .Where(file => !used.Contains(file))
@@ -307,7 +316,9 @@ public sealed class DemoCatalogFilesTests(DemoCatalogFixture demo) : IClassFixtu
             new HashSet<string> { "library", "service", "website" },
             components.Select(component => component.SpecString("type")!).ToHashSet());
         Assert.Contains(components, component => component.SpecString("subcomponentOf") is not null);
-        Assert.Contains(components, component => component.Entity["metadata"]?["annotations"]?["backstage.io/techdocs-ref"] is not null);
+        Assert.True(
+            components.Count(component => component.Entity["metadata"]?["annotations"]?["backstage.io/techdocs-ref"] is not null) >= 5,
+            "at least 5 components with docs");
     }
 
     [Fact]

@@ -84,4 +84,27 @@ public sealed class SqliteMigratorTests : IDisposable
 
         Assert.Equal(location, await store.GetLocationAsync(location.Id, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Applies_each_migration_the_database_has_not_recorded()
+    {
+        var path = _database.NewPath();
+        await using (var store = new SqliteCatalogStore(new SqliteStoreOptions { DatabasePath = path }))
+        {
+            await store.InitializeAsync(CancellationToken.None);
+        }
+
+        // As a database that met the other features' scripts before this one: everything but TechDocs' is recorded.
+        var missing = Sqlite.Migrations.SqliteMigrator.All.Single(m => m.Name == "techdocs");
+        await RawDatabase.ExecuteAsync(path, "DROP TABLE techdocs_sites; DROP TABLE techdocs_pages; DROP TABLE techdocs_assets; DROP TABLE techdocs_status; " +
+            $"DELETE FROM schema_version WHERE version = {missing.Version}");
+
+        await using (var reopened = new SqliteCatalogStore(new SqliteStoreOptions { DatabasePath = path }))
+        {
+            await reopened.InitializeAsync(CancellationToken.None);
+        }
+
+        Assert.Contains($"{missing.Version}:techdocs", await RawDatabase.ColumnAsync(path, "SELECT version || ':' || name FROM schema_version"));
+        Assert.Equal(["techdocs_sites"], await RawDatabase.ColumnAsync(path, "SELECT name FROM sqlite_master WHERE name = 'techdocs_sites'"));
+    }
 }

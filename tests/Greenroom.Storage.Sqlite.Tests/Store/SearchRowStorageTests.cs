@@ -1,0 +1,52 @@
+using Greenroom.Catalog.Locations;
+using Greenroom.Catalog.StoreContract.TestData;
+
+namespace Greenroom.Storage.Sqlite.Tests.Store;
+
+/// <summary>How filter rows are stored: the written value only where its case differs from the lower-cased one.</summary>
+public sealed class SearchRowStorageTests : IDisposable
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly TempDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task Keeps_the_written_value_only_when_it_is_not_already_lower_case_and_facets_still_report_it()
+    {
+        var path = _database.NewPath();
+        await using var store = new SqliteCatalogStore(new SqliteStoreOptions { DatabasePath = path });
+        var location = await store.AddLocationAsync(new LocationSpec("file", "c.yaml", LocationOrigin.Config), None);
+        var a = EntityJson.Ref("component", "a");
+        await store.ApplyIngestionAsync(
+            Ingest.Batch(location.Id, Ingest.Changed(a, json: EntityJson.Processed("Component", "a", tags: ["java", "Web"]))), None);
+        await TestStitcher.StitchAllAsync(store);
+
+        var stored = await RawDatabase.ColumnAsync(path,
+            "SELECT value || '=' || COALESCE(original_value, 'NULL') FROM search WHERE key = 'metadata.tags' ORDER BY value");
+        Assert.Equal(["java=NULL", "web=Web"], stored);
+
+        var facets = await store.GetFacetsAsync(["metadata.tags", "kind"], null, None);
+        Assert.Equal([new("Web", 1), new("java", 1)], facets["metadata.tags"]);
+        Assert.Equal([new("Component", 1)], facets["kind"]);
+    }
+
+    [Fact]
+    public async Task Migration_0003_drops_original_values_equal_to_the_lower_cased_ones()
+    {
+        var path = _database.NewPath();
+        await using (var store = new SqliteCatalogStore(new SqliteStoreOptions { DatabasePath = path }))
+        {
+            await store.InitializeAsync(None);
+        }
+
+        // Rows as schema version 2 wrote them (every row carried its written value), then the script of version 3.
+        await RawDatabase.ExecuteAsync(path,
+            "INSERT INTO search (entity_ref, key, seq, value, original_value) VALUES " +
+            "('component:default/a', 'spec.type', 0, 'service', 'service'), ('component:default/a', 'kind', 1, 'component', 'Component')");
+        await RawDatabase.ExecuteAsync(path, Sqlite.Migrations.SqliteMigrator.All.Single(m => m.Version == 3).Sql);
+
+        var rows = await RawDatabase.ColumnAsync(path, "SELECT key || '=' || COALESCE(original_value, 'NULL') FROM search ORDER BY key");
+        Assert.Equal(["kind=Component", "spec.type=NULL"], rows);
+    }
+}

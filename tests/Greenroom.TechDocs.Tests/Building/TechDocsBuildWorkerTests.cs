@@ -1,0 +1,66 @@
+using Greenroom.TechDocs.Building;
+using Greenroom.TechDocs.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Greenroom.TechDocs.Tests.Building;
+
+public sealed class TechDocsBuildWorkerTests : IDisposable
+{
+    private readonly TechDocsHarness _harness = new();
+    private readonly TechDocsBuildQueue _queue = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    [Fact]
+    public async Task Sweep_queues_documented_entities_and_those_with_stored_docs()
+    {
+        var documented = _harness.AddService("tracking");
+        _harness.Catalog.Add("plain", null, "file:/x/catalog-info.yaml");
+        await _harness.Store.SetStatusAsync(new("component:default/gone", "ok", null, null, _harness.Time.GetUtcNow(), null, []), default);
+        var worker = new TechDocsBuildWorker(_queue, _harness.Builder, _harness.Catalog, _harness.Store, Options.Create(new TechDocsOptions()), _harness.Time, NullLogger<TechDocsBuildWorker>.Instance);
+
+        await worker.SweepAsync(default);
+
+        Assert.Equal(2, _queue.Count);
+        Assert.Equal(documented, await _queue.DequeueAsync(default));
+        Assert.Equal("component:default/gone", await _queue.DequeueAsync(default));
+    }
+
+    [Fact]
+    public async Task Listener_queues_each_changed_entity_once_until_it_is_taken()
+    {
+        var listener = new TechDocsChangeListener(_queue);
+
+        await listener.EntitiesChangedAsync(["component:default/a", "Component:default/A", "component:default/b"], default);
+
+        Assert.Equal(2, _queue.Count);
+        Assert.Equal("component:default/a", await _queue.DequeueAsync(default));
+        await listener.EntitiesChangedAsync(["component:default/a"], default);
+        Assert.Equal(2, _queue.Count);
+    }
+
+    [Fact]
+    public async Task Worker_builds_what_the_catalog_reports_changed()
+    {
+        var entityRef = _harness.AddService("billing");
+        var worker = new TechDocsBuildWorker(_queue, _harness.Builder, _harness.Catalog, _harness.Store, Options.Create(new TechDocsOptions()), _harness.Time, NullLogger<TechDocsBuildWorker>.Instance);
+        await worker.StartAsync(default);
+        try
+        {
+            await new TechDocsChangeListener(_queue).EntitiesChangedAsync([entityRef], default);
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            while (await _harness.Store.GetSiteAsync(entityRef, default) is null)
+            {
+                await Task.Delay(20, timeout.Token);
+            }
+        }
+        finally
+        {
+            await worker.StopAsync(default);
+        }
+
+        Assert.Equal([("techdocs", entityRef)], _harness.Search.Changes);
+    }
+}
