@@ -43,16 +43,20 @@ internal sealed class FacetCountingCollector(IReadOnlyList<string> facets) : ICo
         }
     }
 
-    /// <summary>Facet → values by descending count, then by value.</summary>
+    /// <summary>
+    /// Facet → values by descending count, then by value. Values that differ only in case (<c>Component</c> from the
+    /// catalog, <c>component</c> from a ref) are one value, shown in its most frequent spelling, as filters ignore case.
+    /// </summary>
     public Dictionary<string, IReadOnlyList<Engine.FacetCount>> Result(int maxValues)
     {
         Flush();
         return _counts.ToDictionary(
             f => f.Key,
             f => (IReadOnlyList<Engine.FacetCount>)f.Value
-                .OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal)
+                .GroupBy(v => v.Key, StringComparer.OrdinalIgnoreCase)
+                .Select(g => new Engine.FacetCount(g.MaxBy(v => v.Value).Key, g.Sum(v => v.Value)))
+                .OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)
                 .Take(maxValues)
-                .Select(v => new Engine.FacetCount(v.Key, v.Value))
                 .ToList());
     }
 

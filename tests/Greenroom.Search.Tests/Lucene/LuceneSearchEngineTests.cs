@@ -119,6 +119,19 @@ public sealed class LuceneSearchEngineTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Counts_facet_values_that_differ_only_in_case_as_one()
+    {
+        await _engine.UpdateAsync([new SearchUpdate("techdocs", "component:default/checkout", [Docs.Page("checkout", "index", "Checkout docs", "How to pay") with
+        {
+            Fields = new Dictionary<string, string> { ["kind"] = "component", ["name"] = "checkout" },
+        }])], CancellationToken.None);
+
+        var page = await _engine.SearchAsync("");
+
+        Assert.Equal(new FacetCount("Component", 5), page.Facets["kind"][0]);
+    }
+
+    [Fact]
     public async Task Ignores_a_filter_without_values()
     {
         var page = await _engine.SearchAsync("", filters: new() { ["kind"] = [] });
