@@ -13,6 +13,12 @@ internal sealed record BenchArguments
 
     public bool GenerateOnly { get; init; }
 
+    /// <summary>Benchmark the search engine in process instead of the server.</summary>
+    public bool Search { get; init; }
+
+    /// <summary>Synthetic documentation pages indexed beside the entities in <see cref="Search"/> mode.</summary>
+    public int DocPages { get; init; } = 10_000;
+
     public int Seed { get; init; } = 1;
 
     public int? Files { get; init; }
@@ -44,10 +50,13 @@ internal sealed record BenchArguments
 
           dotnet run -c Release --project bench/Greenroom.Bench -- --entities 100000 [options]
           dotnet run -c Release --project bench/Greenroom.Bench -- --generate-only --entities N --out DIR [options]
+          dotnet run -c Release --project bench/Greenroom.Bench -- --search [--entities N] [--doc-pages P] [--requests R]
 
           --entities N             entities to generate (>= 7)
           --catalog DIR            use an existing generated catalog (with catalog-manifest.json) instead
           --generate-only          only write the catalog to --out and stop
+          --search                 index N synthetic entities (default 100000) and P doc pages in process, then query
+          --doc-pages P            synthetic documentation pages of --search (default 10000)
           --out DIR                where to write the catalog (default: a temporary folder)
           --seed S                 random seed (default 1)
           --files K                part files (default: one per ~100 entities)
@@ -86,6 +95,8 @@ internal sealed record BenchArguments
                 "--catalog" => result with { Catalog = Value() },
                 "--out" => result with { Out = Value() },
                 "--generate-only" => result with { GenerateOnly = true },
+                "--search" => result with { Search = true },
+                "--doc-pages" => result with { DocPages = Number(0) },
                 "--seed" => result with { Seed = Number(0) },
                 "--files" => result with { Files = Number(1) },
                 "--location-layout" => Value() switch
@@ -109,6 +120,11 @@ internal sealed record BenchArguments
         if (result.GenerateOnly && (result.Out is null || result.Entities is null))
         {
             throw new BenchException("--generate-only needs --entities N and --out DIR");
+        }
+
+        if (result.Search)
+        {
+            return result with { Entities = result.Entities ?? 100_000 };
         }
 
         if (result.Catalog is null && result.Entities is null)

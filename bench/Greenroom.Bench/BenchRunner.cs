@@ -24,6 +24,11 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter output)
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        if (arguments.Search)
+        {
+            return await new Search.SearchBench(arguments, output).RunAsync(cancellationToken);
+        }
+
         if (arguments.GenerateOnly)
         {
             await GenerateAsync(arguments.Out!, cancellationToken);

@@ -10,6 +10,16 @@ public sealed class BenchArgumentsTests
         Assert.Equal((1000, 4, 3, true, 250, "x.dll"), (parsed.Entities, parsed.Seed, parsed.Files, parsed.PerFileLocations, parsed.Requests, parsed.ServerDll));
     }
 
+    [Fact]
+    public void Search_mode_needs_no_catalog_and_defaults_to_the_issues_scale()
+    {
+        var parsed = BenchArguments.Parse(["--search"]);
+        var smaller = BenchArguments.Parse(["--search", "--entities", "1000", "--doc-pages", "50"]);
+
+        Assert.Equal((true, 100_000, 10_000), (parsed.Search, parsed.Entities, parsed.DocPages));
+        Assert.Equal((1000, 50), (smaller.Entities, smaller.DocPages));
+    }
+
     [Theory]
     [InlineData("--generate-only", "--entities", "10")]
     [InlineData("--entities", "6")]
@@ -17,6 +27,7 @@ public sealed class BenchArgumentsTests
     [InlineData("--entities", "100", "--location-layout", "nested")]
     [InlineData("--entities", "100", "--bogus")]
     [InlineData("--seed", "1")]
+    [InlineData("--search", "--doc-pages", "-1")]
     public void Rejects_incomplete_or_out_of_range_arguments(params string[] args) =>
         Assert.Throws<BenchException>(() => BenchArguments.Parse(args));
 }

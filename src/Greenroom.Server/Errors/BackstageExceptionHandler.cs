@@ -1,5 +1,6 @@
 using Greenroom.Catalog;
 using Greenroom.Catalog.Locations;
+using Greenroom.Search.Engine;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Greenroom.Server.Errors;
@@ -18,6 +19,7 @@ internal sealed class BackstageExceptionHandler(ILogger<BackstageExceptionHandle
             CatalogInputException { Name: "NotAllowedError" } e => new BackstageError(StatusCodes.Status403Forbidden, e.Name, e.Message),
             CatalogInputException e => new BackstageError(StatusCodes.Status400BadRequest, e.Name, e.Message),
             LocationConflictException e => BackstageError.Conflict(e.Message),
+            SearchQueryException e => BackstageError.Input(e.Message),
             BadHttpRequestException e => new BackstageError(e.StatusCode, "InputError", $"Malformed request: {e.Message}"),
             _ => null,
         };

@@ -24,4 +24,26 @@ public sealed class GreenroomOptions
             return null;
         }
     }
+
+    /// <summary>
+    /// The search index folder: <paramref name="configured"/> resolved against <paramref name="contentRoot"/>, or
+    /// <c>search-index</c> inside <see cref="DataDirectory"/>; left as given when it is not a usable path, for the
+    /// search options' own check to report.
+    /// </summary>
+    public string? ResolveIndexPath(string? configured, string contentRoot)
+    {
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(configured))
+            {
+                return Path.GetFullPath(configured, contentRoot);
+            }
+
+            return TryGetDatabasePath(contentRoot) is { } database ? Path.Combine(Path.GetDirectoryName(database)!, "search-index") : configured;
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return configured;
+        }
+    }
 }

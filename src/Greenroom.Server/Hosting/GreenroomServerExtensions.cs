@@ -1,8 +1,10 @@
 using Greenroom.Catalog.Options;
+using Greenroom.Search;
 using Greenroom.Server.Catalog;
 using Greenroom.Server.GreenroomApi;
 using Greenroom.Server.Health;
 using Greenroom.Server.Observability;
+using Greenroom.Server.Search;
 using Greenroom.Server.TechDocs;
 using Greenroom.Server.Scaffolder;
 using Greenroom.Storage.Sqlite;
@@ -14,7 +16,7 @@ namespace Greenroom.Server.Hosting;
 /// <summary>The composition root: what the host registers and maps, one call each.</summary>
 public static class GreenroomServerExtensions
 {
-    /// <summary>Registers the host options, the SQLite store, the catalog engine, the API and telemetry.</summary>
+    /// <summary>Registers the host options, the SQLite store, the catalog engine, search, the API and telemetry.</summary>
     public static WebApplicationBuilder AddGreenroomServer(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -36,6 +38,15 @@ public static class GreenroomServerExtensions
         services.PostConfigure<CatalogOptions>(catalog =>
             catalog.DemoCatalogPath ??= Path.Combine(AppContext.BaseDirectory, "DemoCatalog", "all.yaml"));
 
+        // Search follows the catalog through its change feed and reads it through the plugin SDK; its index lives
+        // beside the database unless configured elsewhere.
+        services.AddGreenroomSearch(builder.Configuration);
+        services.AddOptions<SearchOptions>().Configure<IConfiguration, IHostEnvironment>((search, configuration, environment) =>
+        {
+            var greenroom = configuration.GetSection(GreenroomOptions.SectionName).Get<GreenroomOptions>() ?? new GreenroomOptions();
+            search.IndexPath = greenroom.ResolveIndexPath(search.IndexPath, environment.ContentRootPath);
+        });
+
         builder.AddGreenroomTechDocsFeature();
         builder.AddGreenroomScaffolder();
         builder.AddGreenroomApi();
@@ -48,13 +59,14 @@ public static class GreenroomServerExtensions
         return builder;
     }
 
-    /// <summary>Maps every endpoint: the catalog API, Greenroom's additions, health, metrics, the API reference and the portal.</summary>
+    /// <summary>Maps every endpoint: the catalog API, search, Greenroom's additions, health, metrics, the API reference and the portal.</summary>
     public static WebApplication MapGreenroomServer(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.MapCatalogApi();
         app.MapScaffolderApi();
         app.MapGreenroomApi();
+        app.MapSearchApi();
         app.MapGreenroomTechDocsFeature();
         app.MapHealthEndpoints();
         app.MapGreenroomTelemetry();

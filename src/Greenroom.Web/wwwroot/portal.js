@@ -15,9 +15,10 @@
     });
   }
 
-  // Quick-find suggestions as you type (entity names and titles).
-  var input = document.querySelector('input[data-suggest]');
-  if (input && input.list) {
+  // Suggestions as you type in every search box (the header's and the search page's): titles of entities,
+  // templates and docs pages; choosing one goes straight to it, Enter searches.
+  Array.prototype.forEach.call(document.querySelectorAll('input[data-suggest]'), function (input) {
+    if (!input.list) { return; }
     var list = input.list;
     var timer = null;
     var lastTerm = '';
@@ -34,19 +35,23 @@
         lastTerm = term;
         fetch(input.getAttribute('data-suggest') + '?term=' + encodeURIComponent(term), { headers: { 'Accept': 'application/json' } })
           .then(function (r) { return r.ok ? r.json() : []; })
-          .then(function (items) {
+          .then(function (data) {
+            var items = Array.isArray(data) ? data : (data.suggestions || []);
             list.textContent = '';
             byLabel = {};
             items.forEach(function (item) {
+              var target = item.path || item.location;
+              // Only paths inside the portal are followed.
+              if (!target || target.charAt(0) !== '/' || target.charAt(1) === '/') { return; }
               var option = document.createElement('option');
-              var label = item.title + ' (' + item.kind + ')';
+              var label = item.title + ' (' + (item.kind || item.type) + ')';
               option.value = label;
-              byLabel[label] = item.path;
+              byLabel[label] = target;
               list.appendChild(option);
             });
           })
           .catch(function () { /* suggestions are optional */ });
       }, 150);
     });
-  }
+  });
 })();

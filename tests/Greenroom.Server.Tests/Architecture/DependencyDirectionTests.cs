@@ -57,4 +57,13 @@ public sealed class DependencyDirectionTests
         Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
         Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.Data", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Search_sees_only_the_plugin_sdk_and_no_aspnet()
+    {
+        var references = ReferencesOf("Greenroom.Search");
+
+        Assert.Equal(["Greenroom.Plugins.Abstractions"], references.Where(r => r.StartsWith("Greenroom.", StringComparison.Ordinal)).ToList());
+        Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+    }
 }

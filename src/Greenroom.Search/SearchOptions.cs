@@ -1,0 +1,35 @@
+namespace Greenroom.Search;
+
+/// <summary>Search settings, section <c>Greenroom:Search</c>.</summary>
+public sealed class SearchOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Greenroom:Search";
+
+    /// <summary>The folder of the on-disk index; the host defaults it to <c>search-index</c> in its data folder.</summary>
+    public string? IndexPath { get; set; }
+
+    /// <summary>Entities re-collated per index commit while following changes.</summary>
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>How long the indexer waits after a change for more to arrive before it indexes them together.</summary>
+    public TimeSpan Debounce { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Pending entities of one type above which the whole type is re-collated instead (a paged read of the catalog
+    /// beats that many single-entity reads, as during a first ingestion).
+    /// </summary>
+    public int FullCollationThreshold { get; set; } = 5000;
+
+    /// <summary>Longest accepted search term, in characters (Backstage's default is 100).</summary>
+    public int MaxTermLength { get; set; } = 100;
+
+    /// <summary>Results per page when the request names none.</summary>
+    public int DefaultPageLimit { get; set; } = 25;
+
+    /// <summary>Largest accepted <c>pageLimit</c> (Backstage's is 100).</summary>
+    public int MaxPageLimit { get; set; } = 100;
+
+    /// <summary>Deepest hit that paging reaches; deeper pages are refused with a request to refine the search.</summary>
+    public int MaxResultWindow { get; set; } = 10_000;
+}
