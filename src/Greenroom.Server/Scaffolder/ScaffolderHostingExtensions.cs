@@ -21,6 +21,20 @@ public static class ScaffolderHostingExtensions
             {
                 scaffolder.WorkDirectory ??= Path.Combine(Path.GetDirectoryName(database)!, "scaffolder-work");
                 scaffolder.CheckoutDirectory ??= Path.Combine(Path.GetDirectoryName(database)!, "scaffolder-checkouts");
+
+                // Out of the box nothing leaves the machine, yet the golden paths work end to end: with no git settings
+                // at all, GitHub remotes are pushed to bare repositories under the data directory instead. Configuring
+                // any git setting replaces this default.
+                if (scaffolder.LocalGitRoots.Count == 0 && scaffolder.AllowedGitRemotes.Count == 0 && scaffolder.GitRemoteRewrites.Count == 0)
+                {
+                    var localGit = Path.Combine(Path.GetDirectoryName(database)!, "git");
+                    scaffolder.LocalGitRoots.Add(localGit);
+                    scaffolder.GitRemoteRewrites.Add(new GitRemoteRewrite
+                    {
+                        From = "https://github.com/",
+                        To = new Uri(localGit + Path.DirectorySeparatorChar).AbsoluteUri,
+                    });
+                }
             }
         });
 
