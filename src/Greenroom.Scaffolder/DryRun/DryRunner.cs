@@ -30,7 +30,8 @@ public sealed class DryRunner(TaskExecutor executor, IOptions<ScaffolderOptions>
             throw new ScaffolderRequestException(e.Message, [.. e.Problems.Select(p => "template." + p)]);
         }
 
-        var problems = ParameterValidator.Validate(template, request.Values);
+        var values = ParameterDefaults.Apply(template, request.Values);
+        var problems = ParameterValidator.Validate(template, values);
         if (problems.Count > 0)
         {
             throw new ScaffolderRequestException("The values do not match the template's parameters", problems);
@@ -52,7 +53,7 @@ public sealed class DryRunner(TaskExecutor executor, IOptions<ScaffolderOptions>
             await WriteTemplateFilesAsync(folder, request.DirectoryContents, cancellationToken).ConfigureAwait(false);
             var log = new ListSink();
             var files = new List<DryRunFile>();
-            var run = new TaskRun($"dry-run-{Guid.NewGuid():N}", template, request.Values, request.Secrets, userRef, null,
+            var run = new TaskRun($"dry-run-{Guid.NewGuid():N}", template, values, request.Secrets, userRef, null,
                 new DirectoryTemplateFiles(folder, options.Value.MaxFileBytes, options.Value.MaxWorkspaceFiles), IsDryRun: true);
             var result = await executor.RunAsync(run, log, workspace => CollectAsync(workspace, files, cancellationToken), cancellationToken).ConfigureAwait(false);
             var steps = new JsonArray([.. template.Steps.Select(s => (JsonNode)new JsonObject { ["id"] = s.Id, ["name"] = s.Name, ["action"] = s.Action })]);

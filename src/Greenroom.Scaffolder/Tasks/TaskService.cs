@@ -27,6 +27,7 @@ public sealed class TaskService(
     {
         ArgumentNullException.ThrowIfNull(values);
         var template = await templates.GetAsync(templateRef, cancellationToken).ConfigureAwait(false);
+        values = ParameterDefaults.Apply(template, values);
         var problems = ParameterValidator.Validate(template, values);
         if (problems.Count > 0)
         {

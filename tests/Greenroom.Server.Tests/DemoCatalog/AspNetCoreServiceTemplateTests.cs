@@ -3,12 +3,15 @@ using System.Text.Json.Nodes;
 using Greenroom.Catalog.Model.Descriptors;
 using Greenroom.Catalog.Model.Entities;
 using Greenroom.Catalog.Model.Validation;
+using Greenroom.Server.Tests.Infrastructure;
 
 namespace Greenroom.Server.Tests.DemoCatalog;
 
 /// <summary>
 /// The demo's golden path, "ASP.NET Core service": its skeleton renders into a service whose catalog entry validates
-/// and which builds. Rendering goes through <see cref="SkeletonStandInRenderer"/> until the scaffolder engine lands.
+/// and which builds. The build test renders with the scaffolder engine itself (a dry run through the API, the way the
+/// Create page runs it); the structural checks use <see cref="SkeletonStandInRenderer"/>, which understands only plain
+/// <c>${{ values.x }}</c> forms and fails on anything else, so they also prove the skeleton stays that simple.
 /// </summary>
 public sealed class AspNetCoreServiceTemplateTests(DemoCatalogFixture demo) : IClassFixture<DemoCatalogFixture>, IDisposable
 {
@@ -94,7 +97,7 @@ public sealed class AspNetCoreServiceTemplateTests(DemoCatalogFixture demo) : IC
     [Fact]
     public async Task Rendered_service_builds_with_dotnet_build()
     {
-        Render();
+        await RenderWithEngineAsync();
 
         var (exitCode, output) = await DotnetAsync(_target, "build", "parcel-labels.slnx", "--disable-build-servers", "-nologo", "-v:q");
 
@@ -119,6 +122,43 @@ public sealed class AspNetCoreServiceTemplateTests(DemoCatalogFixture demo) : IC
             ["destination"] = new JsonObject { ["host"] = "github.com", ["owner"] = "halyard-logistics", ["repo"] = "parcel-labels" },
         };
         SkeletonStandInRenderer.Render(Skeleton, _target, values, CopyWithoutTemplating());
+    }
+
+    /// <summary>Renders the whole template with the scaffolder engine (dry run) and writes what it produced to the target.</summary>
+    private async Task RenderWithEngineAsync()
+    {
+        var folder = Path.GetDirectoryName(Skeleton)!;
+        var files = new JsonArray();
+        foreach (var file in Directory.EnumerateFiles(Skeleton, "*", SearchOption.AllDirectories))
+        {
+            files.Add(new JsonObject
+            {
+                ["path"] = Path.GetRelativePath(folder, file).Replace('\\', '/'),
+                ["base64Content"] = Convert.ToBase64String(await File.ReadAllBytesAsync(file)),
+            });
+        }
+
+        await using var server = await Scaffolder.ScaffolderServer.StartAsync();
+        var body = await server.Client.PostJsonAsync("/api/scaffolder/v2/dry-run", new JsonObject
+        {
+            ["template"] = Greenroom.Scaffolder.Model.TemplateYaml.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "template.yaml")), "template.yaml"),
+            ["values"] = new JsonObject
+            {
+                ["name"] = "parcel-labels",
+                ["description"] = "Prints \"labels\": one per parcel, #1 in speed",
+                ["owner"] = "group:default/platform-team",
+                ["system"] = "system:default/shipment-booking",
+                ["repoUrl"] = "github.com?owner=halyard-logistics&repo=parcel-labels",
+            },
+            ["directoryContents"] = files,
+        });
+
+        foreach (var produced in body["directoryContents"]!.AsArray())
+        {
+            var path = Path.Combine(_target, produced!["path"]!.GetValue<string>());
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, Convert.FromBase64String(produced["base64Content"]!.GetValue<string>()));
+        }
     }
 
     private static async Task<(int ExitCode, string Output)> DotnetAsync(string directory, params string[] args)

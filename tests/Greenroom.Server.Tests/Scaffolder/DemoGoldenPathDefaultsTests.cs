@@ -49,6 +49,10 @@ public sealed class DemoGoldenPathDefaultsTests : IAsyncLifetime
         Assert.True(task["status"]!.GetValue<string>() == "completed", task.ToJsonString());
         var bare = Path.Combine(_catalog.DataDirectory, "git", "halyard-logistics", "parcel-labels.git");
         Assert.True(Directory.Exists(Path.Combine(bare, "objects")), $"expected a bare repository at {bare}");
+
+        // Values left out get the template's defaults, as the form would have sent them.
+        var project = ScaffolderServer.Git(bare, "show", "HEAD:Directory.Build.props");
+        Assert.Contains("<TargetFramework>net10.0</TargetFramework>", project, StringComparison.Ordinal);
         var entity = await _client.GetJsonAsync("/api/catalog/entities/by-name/component/default/parcel-labels");
         Assert.Equal("Prints shipping labels.", entity["metadata"]!["description"]!.GetValue<string>());
         Assert.Equal("group:default/booking-team", entity["spec"]!["owner"]!.GetValue<string>());
