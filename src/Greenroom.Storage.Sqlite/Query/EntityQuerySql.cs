@@ -21,8 +21,9 @@ internal static class EntityQuerySql
         sql.Append(" FROM (SELECT f.ref, f.uid, f.final_json");
         for (var i = 0; i < query.Order.Count; i++)
         {
-            sql.Append(", (SELECT MIN(s.value) FROM search s WHERE s.entity_ref = f.ref AND s.key = ")
-                .Value(query.Order[i].Field.ToLowerInvariant()).Append($") AS o{i}");
+            sql.Append(", ");
+            AppendSortValue(sql, "f.ref", query.Order[i].Field);
+            sql.Append($" AS o{i}");
         }
 
         sql.Append(" FROM final_entities f WHERE ");
@@ -56,6 +57,16 @@ internal static class EntityQuerySql
 
         return sql;
     }
+
+    /// <summary>
+    /// The entity's smallest value of <paramref name="field"/>, read from its own rows by primary key
+    /// (entity_ref, key). The unary plus matters: on a bare <c>MIN(s.value)</c> SQLite's min/max optimisation prefers
+    /// the (key, value, entity_ref) index, whose key range it walks from the smallest value until it meets this
+    /// entity's row, which is every row of the key per matching entity (seconds for a thousand matches at 10k).
+    /// </summary>
+    private static void AppendSortValue(SqlBuilder sql, string refColumn, string field) =>
+        sql.Append($"(SELECT MIN(+s.value) FROM search s WHERE s.entity_ref = {refColumn} AND s.key = ")
+            .Value(field.ToLowerInvariant()).Append(")");
 
     public static SqlBuilder Count(EntityQuery query)
     {
