@@ -16,6 +16,12 @@ public sealed class SearchOptions
     public TimeSpan Debounce { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
+    /// Longest the indexer keeps waiting while changes are still pouring in (a first ingestion or a mass change), so it
+    /// indexes the flood once it settles instead of competing with the catalog for the cores throughout.
+    /// </summary>
+    public TimeSpan MaxSettleDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// Pending entities of one type above which the whole type is re-collated instead (a paged read of the catalog
     /// beats that many single-entity reads, as during a first ingestion).
     /// </summary>

@@ -33,6 +33,11 @@ internal sealed class SearchOptionsValidator : IValidateOptions<SearchOptions>
             failures.Add($"{Prefix}:DefaultPageLimit must be between 1 and MaxPageLimit ({options.MaxPageLimit}), got {options.DefaultPageLimit}");
         }
 
+        if (options.MaxSettleDelay < TimeSpan.Zero)
+        {
+            failures.Add($"{Prefix}:MaxSettleDelay must not be negative, got '{options.MaxSettleDelay}'");
+        }
+
         if (options.Debounce < TimeSpan.Zero)
         {
             failures.Add($"{Prefix}:Debounce must not be negative, got '{options.Debounce}'");

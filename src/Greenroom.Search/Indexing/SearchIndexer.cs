@@ -23,6 +23,8 @@ internal sealed partial class SearchIndexer(
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
+    private static readonly TimeSpan FloodPoll = TimeSpan.FromSeconds(1);
+
     private readonly Dictionary<string, ISearchCollator> _collators = collators
         .GroupBy(c => c.Type, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -51,7 +53,7 @@ internal sealed partial class SearchIndexer(
                 _state = "idle";
                 await queue.WaitAsync(stoppingToken).ConfigureAwait(false);
                 _state = "updating";
-                await Task.Delay(options.Value.Debounce, timeProvider, stoppingToken).ConfigureAwait(false);
+                await SettleAsync(stoppingToken).ConfigureAwait(false);
                 batch = queue.TakeAll();
                 await ApplyAsync(batch, stoppingToken).ConfigureAwait(false);
             }
@@ -72,6 +74,39 @@ internal sealed partial class SearchIndexer(
 
                 await Task.Delay(RetryDelay, timeProvider, stoppingToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// Waits one debounce period, and more while the queue keeps growing (up to <see cref="SearchOptions.MaxSettleDelay"/>):
+    /// during a cold ingestion the whole flood is then indexed in one pass once the catalog is done, instead of in
+    /// thousands of small updates that take cores from the ingestion itself.
+    /// </summary>
+    private async Task SettleAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (settings.Debounce <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        await Task.Delay(settings.Debounce, timeProvider, cancellationToken).ConfigureAwait(false);
+
+        // A batch of single changes goes straight on. A flood (more than one commit's worth) arrives in the catalog's
+        // stitch batches, which can be a second apart: watch it in steps of a second until it stops growing.
+        var waited = settings.Debounce;
+        var pending = queue.Count;
+        while (pending >= settings.BatchSize && waited < settings.MaxSettleDelay)
+        {
+            await Task.Delay(FloodPoll, timeProvider, cancellationToken).ConfigureAwait(false);
+            waited += FloodPoll;
+            var now = queue.Count;
+            if (now == pending)
+            {
+                return;
+            }
+
+            pending = now;
         }
     }
 

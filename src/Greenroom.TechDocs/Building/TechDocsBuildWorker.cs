@@ -24,6 +24,35 @@ internal sealed partial class TechDocsBuildWorker(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(BuildLoopAsync(stoppingToken), SweepLoopAsync(stoppingToken));
 
+    /// <summary>Queue depth from which a still-growing queue is left to settle before building.</summary>
+    private const int SettleThreshold = 100;
+
+    private static readonly TimeSpan SettlePoll = TimeSpan.FromMilliseconds(500);
+
+    private static readonly TimeSpan MaxSettle = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// While a flood of changes is still arriving (a first ingestion queues every entity), waits for it to settle, up
+    /// to a minute: docs builds then run after the catalog's own work instead of taking its cores throughout.
+    /// </summary>
+    private async Task SettleAsync(CancellationToken cancellationToken)
+    {
+        var pending = queue.Count;
+        var waited = TimeSpan.Zero;
+        while (pending >= SettleThreshold && waited < MaxSettle)
+        {
+            await Task.Delay(SettlePoll, time, cancellationToken).ConfigureAwait(false);
+            waited += SettlePoll;
+            var now = queue.Count;
+            if (now == pending)
+            {
+                return;
+            }
+
+            pending = now;
+        }
+    }
+
     private async Task BuildLoopAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -31,6 +60,7 @@ internal sealed partial class TechDocsBuildWorker(
             string entityRef;
             try
             {
+                await SettleAsync(stoppingToken).ConfigureAwait(false);
                 entityRef = await queue.DequeueAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
