@@ -48,6 +48,7 @@ public static class CatalogServiceCollectionExtensions
         services.TryAddSingleton<Greenroom.Catalog.CatalogEngine>();
         services.TryAddSingleton<Greenroom.Catalog.ICatalogOperations>(sp => sp.GetRequiredService<Greenroom.Catalog.CatalogEngine>());
         services.TryAddSingleton<Greenroom.Plugins.Catalog.ICatalogReader, Greenroom.Catalog.Plugins.StoreCatalogReader>();
+        services.TryAddSingleton<Greenroom.Plugins.Catalog.ICatalogActivity>(sp => sp.GetRequiredService<CatalogProgress>());
         services.TryAddSingleton<Greenroom.Plugins.Catalog.ICatalogRegistrar, Greenroom.Catalog.Plugins.OperationsCatalogRegistrar>();
         services.AddHostedService<CatalogRefreshService>();
         return services;

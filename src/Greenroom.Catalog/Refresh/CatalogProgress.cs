@@ -1,7 +1,7 @@
 namespace Greenroom.Catalog.Refresh;
 
 /// <summary>Live ingestion progress for <c>/healthz</c> and metrics; updated by the engine, read by anyone.</summary>
-public sealed class CatalogProgress
+public sealed class CatalogProgress : Greenroom.Plugins.Catalog.ICatalogActivity
 {
     private long _passesCompleted;
     private long _entitiesProcessed;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using Greenroom.Plugins.Catalog;
 using Greenroom.Plugins.Search;
 using Greenroom.Search.Engine;
 using Microsoft.Extensions.Hosting;
@@ -17,6 +18,7 @@ internal sealed partial class SearchIndexer(
     ISearchEngine engine,
     SearchWorkQueue queue,
     IEnumerable<ISearchCollator> collators,
+    IEnumerable<ICatalogActivity> catalogActivity,
     IOptions<SearchOptions> options,
     TimeProvider timeProvider,
     ILogger<SearchIndexer> logger) : BackgroundService
@@ -24,6 +26,10 @@ internal sealed partial class SearchIndexer(
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
     private static readonly TimeSpan FloodPoll = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan MaxCatalogWait = TimeSpan.FromMinutes(10);
+
+    private readonly ICatalogActivity? _catalogActivity = catalogActivity.FirstOrDefault();
 
     private readonly Dictionary<string, ISearchCollator> _collators = collators
         .GroupBy(c => c.Type, StringComparer.Ordinal)
@@ -91,6 +97,14 @@ internal sealed partial class SearchIndexer(
         }
 
         await Task.Delay(settings.Debounce, timeProvider, cancellationToken).ConfigureAwait(false);
+
+        // A first ingestion is indexed once it is done, in one pass, rather than fought over for the cores.
+        var waitedForCatalog = TimeSpan.Zero;
+        while (_catalogActivity is { InitialSyncDone: false } && waitedForCatalog < MaxCatalogWait)
+        {
+            await Task.Delay(FloodPoll, timeProvider, cancellationToken).ConfigureAwait(false);
+            waitedForCatalog += FloodPoll;
+        }
 
         // A batch of single changes goes straight on. A flood (more than one commit's worth) arrives in the catalog's
         // stitch batches, which can be a second apart: watch it in steps of a second until it stops growing.

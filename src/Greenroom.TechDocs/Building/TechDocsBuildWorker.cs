@@ -16,6 +16,7 @@ internal sealed partial class TechDocsBuildWorker(
     TechDocsBuildQueue queue,
     TechDocsBuilder builder,
     ICatalogReader catalog,
+    IEnumerable<ICatalogActivity> catalogActivity,
     ITechDocsStore store,
     IOptions<TechDocsOptions> options,
     TimeProvider time,
@@ -37,6 +38,15 @@ internal sealed partial class TechDocsBuildWorker(
     /// </summary>
     private async Task SettleAsync(CancellationToken cancellationToken)
     {
+        // Docs of a first ingestion are built once the catalog is done with it.
+        var activity = catalogActivity.FirstOrDefault();
+        var waitedForCatalog = TimeSpan.Zero;
+        while (queue.Count > 0 && activity is { InitialSyncDone: false } && waitedForCatalog < TimeSpan.FromMinutes(10))
+        {
+            await Task.Delay(SettlePoll, time, cancellationToken).ConfigureAwait(false);
+            waitedForCatalog += SettlePoll;
+        }
+
         var pending = queue.Count;
         var waited = TimeSpan.Zero;
         while (pending >= SettleThreshold && waited < MaxSettle)

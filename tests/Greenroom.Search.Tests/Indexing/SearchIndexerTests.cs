@@ -199,7 +199,7 @@ public sealed class SearchIndexerTests : IAsyncLifetime
             ];
             var engine = folder.Open(configure);
             var queue = new SearchWorkQueue(collators);
-            var indexer = new SearchIndexer(engine, queue, collators, Options.Create(folder.Options(configure)), TimeProvider.System, NullLogger<SearchIndexer>.Instance);
+            var indexer = new SearchIndexer(engine, queue, collators, [], Options.Create(folder.Options(configure)), TimeProvider.System, NullLogger<SearchIndexer>.Instance);
             await indexer.StartAsync(CancellationToken.None);
             return new Running(engine, queue, indexer);
         }

@@ -18,7 +18,7 @@ public sealed class TechDocsBuildWorkerTests : IDisposable
         var documented = _harness.AddService("tracking");
         _harness.Catalog.Add("plain", null, "file:/x/catalog-info.yaml");
         await _harness.Store.SetStatusAsync(new("component:default/gone", "ok", null, null, _harness.Time.GetUtcNow(), null, []), default);
-        var worker = new TechDocsBuildWorker(_queue, _harness.Builder, _harness.Catalog, _harness.Store, Options.Create(new TechDocsOptions()), _harness.Time, NullLogger<TechDocsBuildWorker>.Instance);
+        var worker = new TechDocsBuildWorker(_queue, _harness.Builder, _harness.Catalog, [], _harness.Store, Options.Create(new TechDocsOptions()), _harness.Time, NullLogger<TechDocsBuildWorker>.Instance);
 
         await worker.SweepAsync(default);
 
@@ -44,7 +44,7 @@ public sealed class TechDocsBuildWorkerTests : IDisposable
     public async Task Worker_builds_what_the_catalog_reports_changed()
     {
         var entityRef = _harness.AddService("billing");
-        var worker = new TechDocsBuildWorker(_queue, _harness.Builder, _harness.Catalog, _harness.Store, Options.Create(new TechDocsOptions()), _harness.Time, NullLogger<TechDocsBuildWorker>.Instance);
+        var worker = new TechDocsBuildWorker(_queue, _harness.Builder, _harness.Catalog, [], _harness.Store, Options.Create(new TechDocsOptions()), _harness.Time, NullLogger<TechDocsBuildWorker>.Instance);
         await worker.StartAsync(default);
         try
         {
@@ -62,5 +62,45 @@ public sealed class TechDocsBuildWorkerTests : IDisposable
         }
 
         Assert.Equal([("techdocs", entityRef)], _harness.Search.Changes);
+    }
+
+    [Fact]
+    public async Task Worker_leaves_changes_queued_until_the_catalogs_first_sync_is_done()
+    {
+        var entityRef = _harness.AddService("billing");
+        var catalog = new SwitchableActivity();
+        var worker = new TechDocsBuildWorker(_queue, _harness.Builder, _harness.Catalog, [catalog], _harness.Store, Options.Create(new TechDocsOptions()), _harness.Time, NullLogger<TechDocsBuildWorker>.Instance);
+        await worker.StartAsync(default);
+        try
+        {
+            await new TechDocsChangeListener(_queue).EntitiesChangedAsync([entityRef], default);
+            for (var i = 0; i < 10; i++)
+            {
+                _harness.Time.Advance(TimeSpan.FromSeconds(1));
+                await Task.Delay(20);
+            }
+
+            Assert.Null(await _harness.Store.GetSiteAsync(entityRef, default));
+            Assert.Equal(1, _queue.Count);
+
+            catalog.InitialSyncDone = true;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            while (await _harness.Store.GetSiteAsync(entityRef, default) is null)
+            {
+                _harness.Time.Advance(TimeSpan.FromSeconds(1));
+                await Task.Delay(20, timeout.Token);
+            }
+        }
+        finally
+        {
+            await worker.StopAsync(default);
+        }
+
+        Assert.Equal(0, _queue.Count);
+    }
+
+    private sealed class SwitchableActivity : Greenroom.Plugins.Catalog.ICatalogActivity
+    {
+        public bool InitialSyncDone { get; set; }
     }
 }
