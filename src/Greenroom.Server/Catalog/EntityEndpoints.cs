@@ -99,23 +99,7 @@ public static class EntityEndpoints
         var result = await store.QueryEntitiesAsync(query, cancellationToken);
         var totalItems = continued?.TotalItems ?? result.TotalItems ?? result.Items.Count;
 
-        string? nextCursor = null;
-        string? prevCursor = null;
-        if (result.Items.Count > 0)
-        {
-            var backward = continued?.IsPrevious ?? false;
-            var hasNext = backward || result.HasMore;
-            var hasPrev = backward ? result.HasMore : continued is not null;
-            if (hasNext)
-            {
-                nextCursor = CursorAt(query, result, result.Items.Count - 1, totalItems, isPrevious: false);
-            }
-
-            if (hasPrev)
-            {
-                prevCursor = CursorAt(query, result, 0, totalItems, isPrevious: true);
-            }
-        }
+        var (nextCursor, prevCursor) = QueryPageCursors.For(query, result, continued, totalItems);
 
         return new RawJsonItemsResult(EntityProjection.Apply(result.Items, projection), writer =>
         {
@@ -134,16 +118,6 @@ public static class EntityEndpoints
             writer.WriteEndObject();
         });
     }
-
-    private static string CursorAt(EntityQuery query, EntityQueryResult result, int index, int totalItems, bool isPrevious) =>
-        QueryCursorCodec.Encode(new QueryCursor(
-            query.Filter,
-            query.Order,
-            query.FullText,
-            result.SortValues[index],
-            result.Items[index].EntityRef,
-            isPrevious,
-            totalItems));
 
     /// <summary><c>GET /entities/by-uid/{uid}</c>.</summary>
     public static async Task<Results<RawJsonResult, BackstageError>> GetEntityByUid(string uid, ICatalogStore store, CancellationToken cancellationToken)

@@ -32,21 +32,7 @@ public sealed record CatalogListing(
         var kinds = await store.GetFacetsAsync(["kind"], null, cancellationToken).ConfigureAwait(false);
 
         var total = continued?.TotalItems ?? result.TotalItems ?? result.Items.Count;
-        string? next = null;
-        string? previous = null;
-        if (result.Items.Count > 0)
-        {
-            var backward = continued?.IsPrevious ?? false;
-            if (backward || result.HasMore)
-            {
-                next = CursorAt(query, result, result.Items.Count - 1, total, isPrevious: false);
-            }
-
-            if (backward ? result.HasMore : continued is not null)
-            {
-                previous = CursorAt(query, result, 0, total, isPrevious: true);
-            }
-        }
+        var (next, previous) = QueryPageCursors.For(query, result, continued, total);
 
         return new CatalogListing(
             result.Items.Select(e => EntityView.Parse(e.Json)).OfType<EntityView>().ToList(),
@@ -56,7 +42,4 @@ public sealed record CatalogListing(
             CatalogKinds.Facets.ToDictionary(f => f.Name, f => facets.TryGetValue(f.Key, out var counts) ? counts : []),
             (kinds.TryGetValue("kind", out var kindCounts) ? kindCounts : []).ToDictionary(k => k.Value.ToLowerInvariant(), k => k.Count));
     }
-
-    private static string CursorAt(EntityQuery query, EntityQueryResult result, int index, int total, bool isPrevious) =>
-        QueryCursorCodec.Encode(new QueryCursor(query.Filter, query.Order, query.FullText, result.SortValues[index], result.Items[index].EntityRef, isPrevious, total));
 }
