@@ -118,6 +118,7 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter output)
         var context = new BenchContext(server, client, manifest, catalogDirectory, arguments);
 
         await Step("cold ingestion", () => ColdIngestion.MeasureAsync(context, cancellationToken));
+        await Step("search catch-up", () => SearchCatchUp.MeasureAsync(context, cancellationToken));
         await Step("idle refresh pass", () => RefreshPasses.IdlePassAsync(context, cancellationToken));
 
         var suite = await QuerySuite.PrepareAsync(context, cancellationToken);
