@@ -30,6 +30,23 @@ internal static class RawDatabase
         return values;
     }
 
+    /// <summary>SQLite's plan for <paramref name="sql"/>, one step per line.</summary>
+    public static async Task<string> QueryPlanAsync(string path, string sql)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        var steps = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            steps.Add(reader.GetString(3));
+        }
+
+        return string.Join('\n', steps);
+    }
+
     public static async Task ExecuteAsync(string path, string sql)
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());

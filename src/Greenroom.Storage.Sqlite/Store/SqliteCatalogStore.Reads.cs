@@ -58,10 +58,11 @@ public sealed partial class SqliteCatalogStore
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         return ReadAsync(async (connection, transaction) =>
         {
-            // The same test of errors_json as GetCountsAsync, so the list and the count agree.
+            // The same test of errors_json as GetCountsAsync, so the list and the count agree; the first term lets SQLite
+            // read the partial index of entities with errors instead of every entity row.
             using var command = connection.Command(
                 "SELECT f.ref, f.uid, f.final_json FROM entities e JOIN final_entities f ON f.ref = e.ref " +
-                "WHERE CASE WHEN json_valid(e.errors_json) THEN json_array_length(e.errors_json) > 0 ELSE 1 END " +
+                "WHERE e.errors_json <> '[]' AND CASE WHEN json_valid(e.errors_json) THEN json_array_length(e.errors_json) > 0 ELSE 1 END " +
                 "ORDER BY e.ref LIMIT $limit", transaction)
                 .With("$limit", limit);
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -108,7 +109,8 @@ public sealed partial class SqliteCatalogStore
         {
             using var command = connection.Command(
                 "SELECT (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM entities WHERE is_orphan = 1), " +
-                "(SELECT COUNT(*) FROM entities WHERE CASE WHEN json_valid(errors_json) THEN json_array_length(errors_json) > 0 ELSE 1 END), (SELECT COUNT(*) FROM relations), " +
+                "(SELECT COUNT(*) FROM entities WHERE errors_json <> '[]' AND CASE WHEN json_valid(errors_json) THEN json_array_length(errors_json) > 0 ELSE 1 END), " +
+                "(SELECT COUNT(*) FROM relations), " +
                 "(SELECT COUNT(*) FROM locations)", transaction);
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
