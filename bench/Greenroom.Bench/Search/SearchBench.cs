@@ -120,8 +120,11 @@ internal sealed class SearchBench(BenchArguments arguments, TextWriter output)
         var queries = SearchQueryMix.Build(Warmup + arguments.Requests, arguments.Seed);
         var timings = new List<(string Category, double Milliseconds, double CpuMilliseconds, int Hits)>();
         var slowest = new List<(double CpuMilliseconds, string Term)>();
+        var phases = new QueryPhaseProfile();
+        engine.PhaseReached = phases.Reached;
         foreach (var (i, (category, query)) in queries.Index())
         {
+            phases.Start();
             var cpu = CpuClock.Thread();
             var started = Stopwatch.GetTimestamp();
             var hits = category == "suggest"
@@ -133,8 +136,11 @@ internal sealed class SearchBench(BenchArguments arguments, TextWriter output)
             {
                 timings.Add((category, milliseconds, cpuMilliseconds, hits));
                 slowest.Add((cpuMilliseconds, $"{category} '{query.Term}'"));
+                phases.Finish(category);
             }
         }
+
+        engine.PhaseReached = null;
 
         var all = LatencyStats.From(timings.Select(t => t.Milliseconds).ToList());
         var allCpu = LatencyStats.From(timings.Select(t => t.CpuMilliseconds).ToList());
@@ -154,6 +160,12 @@ internal sealed class SearchBench(BenchArguments arguments, TextWriter output)
                 null,
                 null,
                 $"{stats.Count} queries, median {stats.Median:0.0} ms; CPU p95 {cpu.P95:0.0} ms, median {cpu.Median:0.0} ms; mean hits {group.Average(t => t.Hits):0}"));
+        }
+
+        output.WriteLine("mean CPU ms per query phase:");
+        foreach (var line in phases.Lines())
+        {
+            output.WriteLine(line);
         }
 
         output.WriteLine("slowest queries by CPU: " + string.Join(", ", slowest.OrderByDescending(s => s.CpuMilliseconds).Take(8).Select(s => $"{s.Term} {s.CpuMilliseconds:0.0} ms")));
