@@ -69,6 +69,33 @@ internal static class FacetedSearch
         return tally.Result(maxValues);
     }
 
+    /// <summary>
+    /// The hits <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="count"/> of a query without a term:
+    /// documents passing every clause, in index order (they all score the same, and ties go to the lower document),
+    /// found without visiting the rest.
+    /// </summary>
+    public static ScoreDoc[] InIndexOrder(IndexSearcher searcher, IReadOnlyList<FilterClause> clauses, int skip, int count)
+    {
+        var filter = FilterClause.AllOf(clauses);
+        var weight = searcher.CreateNormalizedWeight(filter is null ? new MatchAllDocsQuery() : new FilteredQuery(new MatchAllDocsQuery(), filter));
+        var found = new List<ScoreDoc>(count);
+        var seen = 0;
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var scorer = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+            int doc;
+            while (found.Count < count && scorer is not null && (doc = scorer.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                if (seen++ >= skip)
+                {
+                    found.Add(new ScoreDoc(leaf.DocBase + doc, scorer.GetScore()));
+                }
+            }
+        }
+
+        return [.. found];
+    }
+
     /// <summary>The one clause <paramref name="doc"/> fails, <see cref="NoneFailed"/>, or <see cref="SeveralFailed"/>.</summary>
     private static int FailedClause(FixedBitSet[] passes, int doc)
     {

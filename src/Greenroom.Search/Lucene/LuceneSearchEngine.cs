@@ -25,6 +25,7 @@ internal sealed partial class LuceneSearchEngine(IOptions<SearchOptions> options
 
     private readonly Analyzer _analyzer = SearchAnalyzer.Create();
     private readonly FacetOrdinalCache _facetOrdinals = new(AllFacets);
+    private readonly BrowseCache _browseCache = new();
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly System.Threading.Lock _openGate = new();
     private OpenIndex? _index;
@@ -123,11 +124,8 @@ internal sealed partial class LuceneSearchEngine(IOptions<SearchOptions> options
             var tokens = QueryTokens.Analyze(_analyzer, searcher.IndexReader, query.Term);
             var luceneQuery = LuceneQueryBuilder.Build(tokens, IndexFields.Search);
             PhaseReached?.Invoke("analyze");
-            var top = TopScoreDocCollector.Create((page + 1) * limit, docsScoredInOrder: true);
-            var facetCounts = FacetedSearch.Run(searcher, luceneQuery, clauses, _facetOrdinals, top, MaxFacetValues);
+            var (total, scoreDocs, facetCounts) = Search(searcher, luceneQuery, tokens.Words.Count == 0, clauses, page * limit, limit);
             PhaseReached?.Invoke("search");
-            var total = top.TotalHits;
-            var scoreDocs = top.GetTopDocs(page * limit, limit).ScoreDocs;
             var highlighter = tokens.Words.Count == 0 ? null : SnippetHighlighter.For(_analyzer, searcher.IndexReader, tokens);
             PhaseReached?.Invoke("highlighter");
             var documents = scoreDocs.Select(d => searcher.Doc(d.Doc)).ToList();
@@ -153,6 +151,29 @@ internal sealed partial class LuceneSearchEngine(IOptions<SearchOptions> options
         {
             searchers.Release(searcher);
         }
+    }
+
+    /// <summary>
+    /// Hits <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="limit"/>, the total and the facet
+    /// counts. Without a term, counts come from <see cref="BrowseCache"/> when this reader has counted the same filters
+    /// before, and then only the page's documents are visited.
+    /// </summary>
+    private (int Total, ScoreDoc[] Page, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets) Search(
+        IndexSearcher searcher, Query luceneQuery, bool browsing, IReadOnlyList<FilterClause> clauses, int skip, int limit)
+    {
+        if (browsing && _browseCache.TryGet(searcher.IndexReader, clauses, out var cached))
+        {
+            return (cached.Total, FacetedSearch.InIndexOrder(searcher, clauses, skip, limit), cached.Facets);
+        }
+
+        var top = TopScoreDocCollector.Create(skip + limit, docsScoredInOrder: true);
+        var facets = FacetedSearch.Run(searcher, luceneQuery, clauses, _facetOrdinals, top, MaxFacetValues);
+        if (browsing)
+        {
+            _browseCache.Add(searcher.IndexReader, clauses, new BrowseCounts(top.TotalHits, facets));
+        }
+
+        return (top.TotalHits, top.GetTopDocs(skip, limit).ScoreDocs, facets);
     }
 
     public Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string term, IReadOnlyCollection<string> types, int limit, CancellationToken cancellationToken)

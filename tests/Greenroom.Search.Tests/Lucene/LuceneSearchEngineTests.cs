@@ -211,6 +211,23 @@ public sealed class LuceneSearchEngineTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Browsing_again_gives_the_same_pages_and_counts()
+    {
+        Dictionary<string, IReadOnlyList<string>> components = new() { ["kind"] = ["Component"] };
+        var first = await _engine.SearchAsync("", filters: components, limit: 2);
+        var again = await _engine.SearchAsync("", filters: components, limit: 2);
+        var second = await _engine.SearchAsync("", filters: components, cursor: first.NextPageCursor, limit: 2);
+
+        Assert.Equal(first.Titles(), again.Titles());
+        Assert.Equal(first.NumberOfResults, again.NumberOfResults);
+        Assert.All(first.Facets, f => Assert.Equal(f.Value, again.Facets[f.Key]));
+        Assert.Equal(4, second.NumberOfResults);
+        Assert.Null(second.NextPageCursor);
+        Assert.Equal([3, 4], second.Results.Select(r => r.Rank));
+        Assert.Equal(["Checkout", "Pet Store", "Setting up", "inventory"], first.Titles().Concat(second.Titles()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Pages_through_all_hits_with_cursors()
     {
         await _engine.ReplaceTypeAsync("bulk", Docs.Stream(Enumerable.Range(0, 23).Select(i => Docs.Entity($"bulk-{i}", text: "bulk widget", documentType: "bulk"))), CancellationToken.None);
