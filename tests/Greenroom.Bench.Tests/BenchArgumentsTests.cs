@@ -14,10 +14,10 @@ public sealed class BenchArgumentsTests
     public void Search_mode_needs_no_catalog_and_defaults_to_the_issues_scale()
     {
         var parsed = BenchArguments.Parse(["--search"]);
-        var smaller = BenchArguments.Parse(["--search", "--entities", "1000", "--doc-pages", "50"]);
+        var smaller = BenchArguments.Parse(["--search", "--entities", "1000", "--doc-pages", "50", "--warmup", "0"]);
 
-        Assert.Equal((true, 100_000, 10_000), (parsed.Search, parsed.Entities, parsed.DocPages));
-        Assert.Equal((1000, 50), (smaller.Entities, smaller.DocPages));
+        Assert.Equal((true, 100_000, 10_000, 400), (parsed.Search, parsed.Entities, parsed.DocPages, parsed.Warmup));
+        Assert.Equal((1000, 50, 0), (smaller.Entities, smaller.DocPages, smaller.Warmup));
     }
 
     [Theory]

@@ -29,7 +29,11 @@ internal sealed class SearchBench(BenchArguments arguments, TextWriter output)
         var entities = arguments.Entities ?? 100_000;
         var root = Path.Combine(Path.GetTempPath(), $"greenroom-search-bench-{startedAt:yyyyMMdd-HHmmss}-{Environment.ProcessId}");
         var measures = new List<Measure>();
-        var notes = new List<string> { "in process: Lucene engine and collators, catalog read from memory (no SQLite, no HTTP)" };
+        var notes = new List<string>
+        {
+            "in process: Lucene engine and collators, catalog read from memory (no SQLite, no HTTP)",
+            $"queries measured after {arguments.Warmup} warm-up queries of other words (--warmup) and 50 of the mix",
+        };
         try
         {
             output.WriteLine($"generating {entities} entities and {arguments.DocPages} doc pages (seed {arguments.Seed})");
@@ -56,7 +60,7 @@ internal sealed class SearchBench(BenchArguments arguments, TextWriter output)
             output.WriteLine("incremental update ...");
             measures.Add(await IncrementalAsync(engine, collators[0], corpus, cancellationToken));
 
-            output.WriteLine($"queries: {Warmup} warm-up, {arguments.Requests} measured ...");
+            output.WriteLine($"queries: {arguments.Warmup} + {Warmup} warm-up, {arguments.Requests} measured ...");
             measures.AddRange(await QueriesAsync(engine, cancellationToken));
         }
         finally
@@ -117,11 +121,28 @@ internal sealed class SearchBench(BenchArguments arguments, TextWriter output)
 
     private async Task<List<Measure>> QueriesAsync(LuceneSearchEngine engine, CancellationToken cancellationToken)
     {
+        // The warm-up draws other words (another seed), so the measured queries are the same whatever its length.
+        foreach (var (category, query) in SearchQueryMix.Build(arguments.Warmup, arguments.Seed + 1))
+        {
+            if (category == "suggest")
+            {
+                await engine.SuggestAsync(query.Term, [], 8, cancellationToken);
+            }
+            else
+            {
+                await engine.QueryAsync(query, cancellationToken);
+            }
+        }
+
         var queries = SearchQueryMix.Build(Warmup + arguments.Requests, arguments.Seed);
         var timings = new List<(string Category, double Milliseconds, double CpuMilliseconds, int Hits)>();
         var slowest = new List<(double CpuMilliseconds, string Term)>();
+        var phases = new QueryPhaseProfile();
+        engine.PhaseReached = phases.Reached;
         foreach (var (i, (category, query)) in queries.Index())
         {
+            phases.Start();
+            var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var cpu = CpuClock.Thread();
             var started = Stopwatch.GetTimestamp();
             var hits = category == "suggest"
@@ -132,9 +153,12 @@ internal sealed class SearchBench(BenchArguments arguments, TextWriter output)
             if (i >= Warmup)
             {
                 timings.Add((category, milliseconds, cpuMilliseconds, hits));
-                slowest.Add((cpuMilliseconds, $"{category} '{query.Term}'"));
+                slowest.Add((cpuMilliseconds, $"{category} '{query.Term}' [gc {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}]"));
+                phases.Finish(category);
             }
         }
+
+        engine.PhaseReached = null;
 
         var all = LatencyStats.From(timings.Select(t => t.Milliseconds).ToList());
         var allCpu = LatencyStats.From(timings.Select(t => t.CpuMilliseconds).ToList());
@@ -154,6 +178,12 @@ internal sealed class SearchBench(BenchArguments arguments, TextWriter output)
                 null,
                 null,
                 $"{stats.Count} queries, median {stats.Median:0.0} ms; CPU p95 {cpu.P95:0.0} ms, median {cpu.Median:0.0} ms; mean hits {group.Average(t => t.Hits):0}"));
+        }
+
+        output.WriteLine("mean CPU ms per query phase:");
+        foreach (var line in phases.Lines())
+        {
+            output.WriteLine(line);
         }
 
         output.WriteLine("slowest queries by CPU: " + string.Join(", ", slowest.OrderByDescending(s => s.CpuMilliseconds).Take(8).Select(s => $"{s.Term} {s.CpuMilliseconds:0.0} ms")));

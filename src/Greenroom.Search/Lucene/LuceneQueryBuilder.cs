@@ -56,33 +56,4 @@ internal static class LuceneQueryBuilder
 
         return alternatives;
     }
-
-    /// <summary>A filter for the document types and field filters, or null when there are none.</summary>
-    public static Filter? BuildFilter(IReadOnlyList<string> types, IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
-    {
-        var all = new BooleanQuery();
-        if (types.Count > 0)
-        {
-            all.Add(AnyOf(IndexFields.Type, types.Select(t => t.Trim())), Occur.MUST);
-        }
-
-        // A filter without values filters nothing (as an empty query-string value reads), rather than everything.
-        foreach (var (field, values) in filters.Where(f => f.Value.Count > 0))
-        {
-            all.Add(AnyOf(IndexFields.KeywordPrefix + field, values.Select(v => v.Trim().ToLowerInvariant())), Occur.MUST);
-        }
-
-        return all.Clauses.Count == 0 ? null : new QueryWrapperFilter(all);
-    }
-
-    private static BooleanQuery AnyOf(string field, IEnumerable<string> values)
-    {
-        var any = new BooleanQuery(disableCoord: true);
-        foreach (var value in values.Distinct(StringComparer.Ordinal))
-        {
-            any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
-        }
-
-        return any;
-    }
 }

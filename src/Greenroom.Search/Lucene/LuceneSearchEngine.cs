@@ -24,11 +24,19 @@ internal sealed partial class LuceneSearchEngine(IOptions<SearchOptions> options
     private static readonly string[] AllFacets = [IndexFields.TypesFacet, .. IndexFields.FacetFields];
 
     private readonly Analyzer _analyzer = SearchAnalyzer.Create();
+    private readonly FacetOrdinalCache _facetOrdinals = new(AllFacets);
+    private readonly BrowseCache _browseCache = new();
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly System.Threading.Lock _openGate = new();
     private OpenIndex? _index;
     private bool _needsBuild;
     private bool _disposed;
+
+    /// <summary>
+    /// Called on the querying thread as a query finishes each phase (<c>analyze</c>, <c>search</c>, <c>highlighter</c>,
+    /// <c>documents</c>, <c>highlight</c>), so a profiler (the bench) can time them; null otherwise.
+    /// </summary>
+    internal Action<string>? PhaseReached { get; set; }
 
     private sealed record OpenIndex(FSDirectory Directory, IndexWriter Writer, SearcherManager Searchers);
 
@@ -108,35 +116,29 @@ internal sealed partial class LuceneSearchEngine(IOptions<SearchOptions> options
             throw new SearchQueryException($"Paging reaches only the first {window} results; refine the search to see further");
         }
 
-        var filter = LuceneQueryBuilder.BuildFilter(query.Types, query.Filters);
+        var clauses = FilterClause.From(query.Types, query.Filters);
         var searchers = EnsureOpen().Searchers;
         var searcher = searchers.Acquire();
         try
         {
             var tokens = QueryTokens.Analyze(_analyzer, searcher.IndexReader, query.Term);
             var luceneQuery = LuceneQueryBuilder.Build(tokens, IndexFields.Search);
-            var top = TopScoreDocCollector.Create((page + 1) * limit, docsScoredInOrder: true);
-            var filtered = FilteredFacets(query);
-            var facets = new FacetCountingCollector([.. AllFacets.Where(f => !filtered.Contains(f))]);
-            searcher.Search(luceneQuery, filter, MultiCollector.Wrap(top, facets));
-            var facetCounts = facets.Result(MaxFacetValues);
-            foreach (var facet in filtered)
-            {
-                facetCounts[facet] = CountSideways(searcher, luceneQuery, query, facet);
-            }
-
-            var total = top.TotalHits;
-            var scoreDocs = top.GetTopDocs(page * limit, limit).ScoreDocs;
+            PhaseReached?.Invoke("analyze");
+            var (total, scoreDocs, facetCounts) = Search(searcher, luceneQuery, tokens.Words.Count == 0, clauses, page * limit, limit);
+            PhaseReached?.Invoke("search");
             var highlighter = tokens.Words.Count == 0 ? null : SnippetHighlighter.For(_analyzer, searcher.IndexReader, tokens);
-            var hits = new List<SearchHit>(scoreDocs.Length);
-            foreach (var scoreDoc in scoreDocs)
+            PhaseReached?.Invoke("highlighter");
+            var documents = scoreDocs.Select(d => searcher.Doc(d.Doc)).ToList();
+            PhaseReached?.Invoke("documents");
+            var hits = new List<SearchHit>(documents.Count);
+            foreach (var stored in documents)
             {
-                var stored = searcher.Doc(scoreDoc.Doc);
                 var fields = DocumentMapper.ToFields(stored);
                 var highlight = highlighter?.Highlight(fields["title"], fields["text"]);
                 hits.Add(new SearchHit(stored.Get(IndexFields.Type), fields, highlight, (page * limit) + hits.Count + 1));
             }
 
+            PhaseReached?.Invoke("highlight");
             var hasNext = (long)(page + 1) * limit < total && (long)(page + 2) * limit <= window;
             return Task.FromResult(new SearchResultPage(
                 hits,
@@ -151,18 +153,27 @@ internal sealed partial class LuceneSearchEngine(IOptions<SearchOptions> options
         }
     }
 
-    /// <summary>Facets the query filters on: their counts ignore their own filter (drill sideways), so other values stay choosable.</summary>
-    private static HashSet<string> FilteredFacets(SearchQuery query) =>
-        AllFacets.Where(f => f == IndexFields.TypesFacet ? query.Types.Count > 0 : query.Filters.ContainsKey(f)).ToHashSet(StringComparer.Ordinal);
-
-    private static IReadOnlyList<FacetCount> CountSideways(IndexSearcher searcher, Query luceneQuery, SearchQuery query, string facet)
+    /// <summary>
+    /// Hits <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="limit"/>, the total and the facet
+    /// counts. Without a term, counts come from <see cref="BrowseCache"/> when this reader has counted the same filters
+    /// before, and then only the page's documents are visited.
+    /// </summary>
+    private (int Total, ScoreDoc[] Page, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets) Search(
+        IndexSearcher searcher, Query luceneQuery, bool browsing, IReadOnlyList<FilterClause> clauses, int skip, int limit)
     {
-        var filter = facet == IndexFields.TypesFacet
-            ? LuceneQueryBuilder.BuildFilter([], query.Filters)
-            : LuceneQueryBuilder.BuildFilter(query.Types, query.Filters.Where(f => f.Key != facet).ToDictionary(f => f.Key, f => f.Value));
-        var counter = new FacetCountingCollector([facet]);
-        searcher.Search(luceneQuery, filter, counter);
-        return counter.Result(MaxFacetValues)[facet];
+        if (browsing && _browseCache.TryGet(searcher.IndexReader, clauses, out var cached))
+        {
+            return (cached.Total, FacetedSearch.InIndexOrder(searcher, clauses, skip, limit), cached.Facets);
+        }
+
+        var top = TopScoreDocCollector.Create(skip + limit, docsScoredInOrder: true);
+        var facets = FacetedSearch.Run(searcher, luceneQuery, clauses, _facetOrdinals, top, MaxFacetValues);
+        if (browsing)
+        {
+            _browseCache.Add(searcher.IndexReader, clauses, new BrowseCounts(top.TotalHits, facets));
+        }
+
+        return (top.TotalHits, top.GetTopDocs(skip, limit).ScoreDocs, facets);
     }
 
     public Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string term, IReadOnlyCollection<string> types, int limit, CancellationToken cancellationToken)
@@ -172,7 +183,7 @@ internal sealed partial class LuceneSearchEngine(IOptions<SearchOptions> options
             return Task.FromResult<IReadOnlyList<SearchSuggestion>>([]);
         }
 
-        var filter = LuceneQueryBuilder.BuildFilter([.. types], new Dictionary<string, IReadOnlyList<string>>());
+        var filter = FilterClause.AllOf(FilterClause.From([.. types], new Dictionary<string, IReadOnlyList<string>>()));
         var searchers = EnsureOpen().Searchers;
         var searcher = searchers.Acquire();
         try

@@ -2,7 +2,6 @@ using Greenroom.Search.Engine;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
 
 namespace Greenroom.Search.Lucene;
 
@@ -17,14 +16,13 @@ internal sealed class SnippetHighlighter
     private const int SnippetLength = 160;
     private const int MaxSnippets = 2;
     private const int MaxCharsAnalyzed = 20_000;
+    private const string Separator = " … ";
 
-    private readonly Analyzer _analyzer;
-    private readonly WeightedTerm[] _terms;
+    private readonly FragmentMarker _marker;
 
-    private SnippetHighlighter(Analyzer analyzer, WeightedTerm[] terms, string preTag, string postTag)
+    private SnippetHighlighter(FragmentMarker marker, string preTag, string postTag)
     {
-        _analyzer = analyzer;
-        _terms = terms;
+        _marker = marker;
         PreTag = preTag;
         PostTag = postTag;
     }
@@ -55,7 +53,8 @@ internal sealed class SnippetHighlighter
         }
 
         var tag = Guid.NewGuid().ToString("N");
-        return new SnippetHighlighter(analyzer, words.Select(w => new WeightedTerm(w.Value, w.Key)).ToArray(), $"<{tag}>", $"</{tag}>");
+        var (preTag, postTag) = ($"<{tag}>", $"</{tag}>");
+        return new SnippetHighlighter(new FragmentMarker(analyzer, words, preTag, postTag), preTag, postTag);
     }
 
     private static void Expand(IndexReader reader, MultiTermQuery query, Dictionary<string, float> words, float weight)
@@ -72,35 +71,18 @@ internal sealed class SnippetHighlighter
     public SearchHighlight Highlight(string title, string text)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        var marked = Mark(title, new NullFragmenter(), 1);
+        var marked = _marker.Mark(title, fragmentSize: 0, maxFragments: 1, MaxCharsAnalyzed, Separator);
         if (marked is not null)
         {
             fields["title"] = marked;
         }
 
-        marked = Mark(text, new SimpleFragmenter(SnippetLength), MaxSnippets);
+        marked = _marker.Mark(text, SnippetLength, MaxSnippets, MaxCharsAnalyzed, Separator);
         if (marked is not null)
         {
             fields["text"] = marked;
         }
 
         return new SearchHighlight(PreTag, PostTag, fields);
-    }
-
-    private string? Mark(string value, IFragmenter fragmenter, int fragments)
-    {
-        if (string.IsNullOrEmpty(value) || _terms.Length == 0)
-        {
-            return null;
-        }
-
-        var highlighter = new Highlighter(new SimpleHTMLFormatter(PreTag, PostTag), new QueryTermScorer(_terms))
-        {
-            TextFragmenter = fragmenter,
-            MaxDocCharsToAnalyze = MaxCharsAnalyzed,
-        };
-        using var stream = _analyzer.GetTokenStream(IndexFields.Text, value);
-        var best = highlighter.GetBestFragments(stream, value, fragments, " … ");
-        return string.IsNullOrEmpty(best) ? null : best.Trim();
     }
 }

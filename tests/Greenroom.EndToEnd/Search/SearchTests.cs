@@ -52,7 +52,7 @@ public sealed class SearchTests(PortalFixture portal)
     public async Task A_word_found_in_one_doc_page_opens_that_page_at_its_heading()
     {
         var page = await portal.NewPageAsync();
-        await WaitForSearchIndexAsync(page, "techdocs");
+        await WaitForSearchIndexAsync(page, "techdocs", "replaying");
         await page.GotoAsync("/search?query=replaying");
 
         var hit = page.Locator(".search-hit").First;
@@ -67,7 +67,7 @@ public sealed class SearchTests(PortalFixture portal)
     }
 
     /// <summary>The index is built in the background after ingestion; waits until the indexer is idle.</summary>
-    private static async Task WaitForSearchIndexAsync(IPage page, string? type = null)
+    private static async Task WaitForSearchIndexAsync(IPage page, string? type = null, string term = "")
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
@@ -75,7 +75,7 @@ public sealed class SearchTests(PortalFixture portal)
             var response = await page.APIRequest.GetAsync("/api/greenroom/search/status");
             using var status = JsonDocument.Parse(await response.TextAsync());
             if (status.RootElement.GetProperty("idle").GetBoolean() && status.RootElement.GetProperty("documents").GetInt64() > 0
-                && (type is null || await HasDocumentsAsync(page, type)))
+                && (type is null || await HasDocumentsAsync(page, type, term)))
             {
                 return;
             }
@@ -84,10 +84,11 @@ public sealed class SearchTests(PortalFixture portal)
         }
     }
 
-    // Documentation sites are built in the background after ingestion and reach the index after that.
-    private static async Task<bool> HasDocumentsAsync(IPage page, string type)
+    // Documentation sites are built in the background after ingestion, one after another, and reach the index after
+    // that: on a busy machine the first site can be searchable seconds before the one a test looks for.
+    private static async Task<bool> HasDocumentsAsync(IPage page, string type, string term)
     {
-        var response = await page.APIRequest.GetAsync($"/api/search/query?types[0]={type}&pageLimit=1");
+        var response = await page.APIRequest.GetAsync($"/api/search/query?term={Uri.EscapeDataString(term)}&types[0]={type}&pageLimit=1");
         using var body = JsonDocument.Parse(await response.TextAsync());
         return body.RootElement.GetProperty("numberOfResults").GetInt32() > 0;
     }

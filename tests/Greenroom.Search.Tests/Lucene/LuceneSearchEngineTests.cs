@@ -164,6 +164,70 @@ public sealed class LuceneSearchEngineTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Counts_each_filtered_facet_over_the_other_filters_and_applies_filters_without_facets_to_all()
+    {
+        var page = await _engine.SearchAsync("", filters: new()
+        {
+            ["kind"] = ["Component"],
+            ["lifecycle"] = ["production"],
+            ["tags"] = ["web"],
+        });
+
+        Assert.Equal(["Pet Store"], page.Titles());
+        Assert.Equal([new FacetCount("Component", 1)], page.Facets["kind"]);
+        Assert.Equal([new FacetCount("experimental", 1), new FacetCount("production", 1)], page.Facets["lifecycle"]);
+        Assert.Equal([new FacetCount("team-a", 1)], page.Facets["owner"]);
+        Assert.Equal([new FacetCount("software-catalog", 1)], page.Facets["types"]);
+    }
+
+    [Fact]
+    public async Task Counts_facets_of_a_text_query_over_its_hits_with_sideways_counts_for_its_filters()
+    {
+        var page = await _engine.SearchAsync("pet", filters: new() { ["kind"] = ["API"] });
+
+        Assert.Equal(["petstore-api"], page.Titles());
+        Assert.Equal([new FacetCount("Component", 3), new FacetCount("API", 1)], page.Facets["kind"]);
+        Assert.Equal([new FacetCount("openapi", 1)], page.Facets["type"]);
+    }
+
+    [Fact]
+    public async Task Facet_counts_follow_updates_and_deletes()
+    {
+        var before = await _engine.SearchAsync("", filters: new() { ["kind"] = ["Component"] });
+        await _engine.UpdateAsync(
+            [
+                new SearchUpdate("software-catalog", "component:default/checkout", [Docs.Entity("checkout", "Checkout", lifecycle: "production", owner: "team-c")]),
+                new SearchUpdate("software-catalog", "component:default/inventory", []),
+            ],
+            CancellationToken.None);
+
+        var after = await _engine.SearchAsync("", filters: new() { ["kind"] = ["Component"] });
+
+        Assert.Equal(4, before.NumberOfResults);
+        Assert.Equal(3, after.NumberOfResults);
+        Assert.Equal([new FacetCount("Component", 3), new FacetCount("API", 1), new FacetCount("Group", 1)], after.Facets["kind"]);
+        Assert.Equal([new FacetCount("production", 2)], after.Facets["lifecycle"]);
+        Assert.Equal([new FacetCount("team-a", 1), new FacetCount("team-c", 1)], after.Facets["owner"]);
+    }
+
+    [Fact]
+    public async Task Browsing_again_gives_the_same_pages_and_counts()
+    {
+        Dictionary<string, IReadOnlyList<string>> components = new() { ["kind"] = ["Component"] };
+        var first = await _engine.SearchAsync("", filters: components, limit: 2);
+        var again = await _engine.SearchAsync("", filters: components, limit: 2);
+        var second = await _engine.SearchAsync("", filters: components, cursor: first.NextPageCursor, limit: 2);
+
+        Assert.Equal(first.Titles(), again.Titles());
+        Assert.Equal(first.NumberOfResults, again.NumberOfResults);
+        Assert.All(first.Facets, f => Assert.Equal(f.Value, again.Facets[f.Key]));
+        Assert.Equal(4, second.NumberOfResults);
+        Assert.Null(second.NextPageCursor);
+        Assert.Equal([3, 4], second.Results.Select(r => r.Rank));
+        Assert.Equal(["Checkout", "Pet Store", "Setting up", "inventory"], first.Titles().Concat(second.Titles()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Pages_through_all_hits_with_cursors()
     {
         await _engine.ReplaceTypeAsync("bulk", Docs.Stream(Enumerable.Range(0, 23).Select(i => Docs.Entity($"bulk-{i}", text: "bulk widget", documentType: "bulk"))), CancellationToken.None);
