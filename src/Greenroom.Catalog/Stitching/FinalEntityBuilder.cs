@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Greenroom.Catalog.History;
 using Greenroom.Catalog.Processing;
@@ -9,70 +12,110 @@ namespace Greenroom.Catalog.Stitching;
 /// Builds the final entity the API serves from a stitch source: processed entity + <c>metadata.uid</c> +
 /// <c>metadata.etag</c> + sorted <c>relations</c> + <c>status.items</c> + the orphan annotation.
 /// </summary>
+/// <remarks>
+/// Stitching is the longest step of a cold ingestion, so the final form is written from the parsed processed entity
+/// with the stitched parts spliced in (<see cref="FinalJsonWriter"/>), parsed once more as a document, and the hash
+/// and the search rows are read from that document: no JSON node tree, one serialisation. The bytes are the same
+/// as the node-tree edit and serialisation gave before (a test compares both on the corpus and generated entities).
+/// </remarks>
 internal static class FinalEntityBuilder
 {
     /// <summary>The final entity, or null when it is unchanged since the last stitch (<see cref="StitchSource.PreviousFinalHash"/>).</summary>
     public static FinalEntity? Build(StitchSource source, DateTimeOffset now)
     {
-        var entity = JsonNode.Parse(source.ProcessedJson)?.AsObject()
-            ?? throw new InvalidOperationException($"Processed entity of {source.EntityRef} is not a JSON object");
-        if (entity["metadata"] is not JsonObject metadata)
+        using var processed = JsonDocument.Parse(source.ProcessedJson);
+        if (processed.RootElement.ValueKind != JsonValueKind.Object)
         {
-            metadata = [];
-            entity["metadata"] = metadata;
+            throw new InvalidOperationException($"Processed entity of {source.EntityRef} is not a JSON object");
         }
 
-        metadata.Remove("etag");
-        metadata["uid"] = source.Uid;
-        if (source.IsOrphan)
-        {
-            if (metadata["annotations"] is not JsonObject annotations)
-            {
-                annotations = [];
-                metadata["annotations"] = annotations;
-            }
+        using var errors = string.IsNullOrWhiteSpace(source.ErrorsJson) ? null : JsonDocument.Parse(source.ErrorsJson);
+        JsonElement? items = errors?.RootElement is { ValueKind: JsonValueKind.Array } array && array.GetArrayLength() > 0 ? array : null;
+        var parts = new FinalJsonWriter.Parts(source.Uid, source.IsOrphan, SortedRelations(source), items);
 
-            annotations[EntityAnnotations.Orphan] = "true";
+        var buffer = new ArrayBufferWriter<byte>(source.ProcessedJson.Length + 1024);
+        int etagOffset;
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            etagOffset = FinalJsonWriter.Write(writer, processed.RootElement, parts);
         }
 
-        var relations = new JsonArray();
-        foreach (var (type, target) in source.Relations
-                     .Select(r => (r.Type, Target: r.TargetRef.ToLowerInvariant()))
-                     .Distinct()
-                     .OrderBy(r => r.Type, StringComparer.Ordinal)
-                     .ThenBy(r => r.Target, StringComparer.Ordinal))
-        {
-            relations.Add(new JsonObject { ["type"] = type, ["targetRef"] = target });
-        }
-
-        entity["relations"] = relations;
-        entity.Remove("status");
-        if (JsonNode.Parse(string.IsNullOrWhiteSpace(source.ErrorsJson) ? "[]" : source.ErrorsJson) is JsonArray { Count: > 0 } items)
-        {
-            entity["status"] = new JsonObject { ["items"] = items };
-        }
-
-        var hash = CanonicalJson.Hash(entity);
+        using var unsigned = JsonDocument.Parse(buffer.WrittenMemory);
+        var hash = FinalHash.Compute(unsigned.RootElement);
         if (hash == source.PreviousFinalHash)
         {
             return null;
         }
 
-        metadata["etag"] = hash;
-        var previous = source.PreviousFinalJson is null ? null : JsonNode.Parse(source.PreviousFinalJson) as JsonObject;
-        var change = previous is null ? "created"
-            : source.IsOrphan && !WasOrphan(previous) ? "orphaned"
-            : "updated";
+        var json = WithEtag(buffer.WrittenSpan, etagOffset, hash);
+        var change = "created";
+        var diff = "[]";
+        if (source.PreviousFinalJson is not null && JsonNode.Parse(source.PreviousFinalJson) is JsonObject previous)
+        {
+            var entity = JsonNode.Parse(json)!.AsObject();
+            change = source.IsOrphan && !WasOrphan(previous) ? "orphaned" : "updated";
+            diff = EntityDiff.Compute(previous, entity).ToJsonString();
+        }
+
         // A creation records no diff: the first form is the current form with every later diff undone, so copying the
         // whole entity into history would only double what a cold ingestion writes (and the database's size).
-        var diff = previous is null ? "[]" : EntityDiff.Compute(previous, entity).ToJsonString();
         return new FinalEntity(
             source.EntityRef,
             source.Uid,
-            entity.ToJsonString(),
+            json,
             hash,
-            SearchRowBuilder.Build(entity),
+            SearchRowBuilder.Build(unsigned.RootElement),
             new HistoryRecord(now, source.LocationId, change, diff));
+    }
+
+    /// <summary>Distinct (type, lower-cased target) pairs, ordered by type then target.</summary>
+    private static List<(string Type, string Target)> SortedRelations(StitchSource source)
+    {
+        var relations = new List<(string Type, string Target)>(source.Relations.Count);
+        foreach (var relation in source.Relations)
+        {
+            relations.Add((relation.Type, relation.TargetRef.ToLowerInvariant()));
+        }
+
+        relations.Sort(static (a, b) =>
+        {
+            var byType = string.CompareOrdinal(a.Type, b.Type);
+            return byType != 0 ? byType : string.CompareOrdinal(a.Target, b.Target);
+        });
+        var write = 0;
+        for (var read = 0; read < relations.Count; read++)
+        {
+            if (write == 0 || relations[read] != relations[write - 1])
+            {
+                relations[write++] = relations[read];
+            }
+        }
+
+        relations.RemoveRange(write, relations.Count - write);
+        return relations;
+    }
+
+    /// <summary>The final JSON: the written bytes with <c>"etag":"hash"</c> added as the last member of metadata.</summary>
+    private static string WithEtag(ReadOnlySpan<byte> unsigned, int offset, string hash)
+    {
+        ReadOnlySpan<byte> prefix = ",\"etag\":\""u8;
+        var length = unsigned.Length + prefix.Length + hash.Length + 1;
+        var bytes = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            unsigned[..offset].CopyTo(bytes);
+            var at = offset;
+            prefix.CopyTo(bytes.AsSpan(at));
+            at += prefix.Length;
+            at += Encoding.ASCII.GetBytes(hash, bytes.AsSpan(at));
+            bytes[at++] = (byte)'"';
+            unsigned[offset..].CopyTo(bytes.AsSpan(at));
+            return Encoding.UTF8.GetString(bytes, 0, length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
     private static bool WasOrphan(JsonObject previous) =>

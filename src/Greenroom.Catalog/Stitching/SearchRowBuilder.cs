@@ -25,27 +25,33 @@ internal static class SearchRowBuilder
     /// <summary>The search rows of <paramref name="entity"/> (a final entity with relations).</summary>
     public static IReadOnlyList<SearchRow> Build(JsonObject entity)
     {
-        var raw = new List<(string Key, string? Value)>();
+        using var document = JsonDocument.Parse(entity.ToJsonString());
+        return Build(document.RootElement);
+    }
+
+    /// <summary>The search rows of <paramref name="entity"/> (a parsed final entity with relations).</summary>
+    public static IReadOnlyList<SearchRow> Build(JsonElement entity)
+    {
+        var raw = new List<(string Key, string? Value)>(64);
         Visit(string.Empty, entity, raw);
-        var metadata = entity["metadata"] as JsonObject;
-        raw.Add(("metadata.name", metadata is null ? null : EntityFields.StringAt(metadata, "name")));
-        var ns = metadata is null ? null : EntityFields.StringAt(metadata, "namespace");
+        var metadata = Member(entity, "metadata", JsonValueKind.Object);
+        raw.Add(("metadata.name", StringAt(metadata, "name")));
+        var ns = StringAt(metadata, "namespace");
         raw.Add(("metadata.namespace", string.IsNullOrEmpty(ns) ? EntityRef.DefaultNamespace : ns));
-        raw.Add(("metadata.uid", metadata is null ? null : EntityFields.StringAt(metadata, "uid")));
-        if (entity["relations"] is JsonArray relations)
+        raw.Add(("metadata.uid", StringAt(metadata, "uid")));
+        if (Member(entity, "relations", JsonValueKind.Array) is { } relations)
         {
-            foreach (var relation in relations.OfType<JsonObject>())
+            foreach (var relation in relations.EnumerateArray())
             {
-                var type = EntityFields.StringAt(relation, "type");
-                if (type is not null)
+                if (relation.ValueKind == JsonValueKind.Object && StringAt(relation, "type") is { } type)
                 {
-                    raw.Add(($"relations.{type}", EntityFields.StringAt(relation, "targetRef")));
+                    raw.Add(($"relations.{type}", StringAt(relation, "targetRef")));
                 }
             }
         }
 
         var rows = new List<SearchRow>(raw.Count);
-        var unique = new HashSet<(string, string?)>();
+        var unique = new HashSet<(string, string?)>(raw.Count);
         foreach (var (rawKey, rawValue) in raw)
         {
             var key = rawKey.ToLowerInvariant();
@@ -66,51 +72,56 @@ internal static class SearchRowBuilder
         return rows;
     }
 
-    private static void Visit(string path, JsonNode? node, List<(string, string?)> output)
+    private static void Visit(string path, JsonElement node, List<(string, string?)> output)
     {
         if (SpecialKeys.Contains(path))
         {
             return;
         }
 
-        switch (node)
+        switch (node.ValueKind)
         {
-            case null:
-                output.Add((path, null));
-                break;
-            case JsonObject obj:
-                foreach (var (key, value) in obj)
+            case JsonValueKind.Object:
+                foreach (var member in node.EnumerateObject())
                 {
-                    Visit(path.Length == 0 ? key : $"{path}.{key}", value, output);
+                    Visit(path.Length == 0 ? member.Name : $"{path}.{member.Name}", member.Value, output);
                 }
 
                 break;
-            case JsonArray array:
-                foreach (var item in array)
+            case JsonValueKind.Array:
+                foreach (var item in node.EnumerateArray())
                 {
                     Visit(path, item, output);
-                    if (item is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+                    if (item.ValueKind == JsonValueKind.String)
                     {
-                        output.Add(($"{path}.{value.GetValue<string>()}", "true"));
+                        output.Add(($"{path}.{item.GetString()}", "true"));
                     }
                 }
 
                 break;
-            case JsonValue scalar:
-                output.Add((path, ScalarText(scalar)));
+            default:
+                output.Add((path, ScalarText(node)));
                 break;
         }
     }
 
-    /// <summary>The value as JavaScript's <c>String(value)</c> would print it.</summary>
-    private static string? ScalarText(JsonValue value) => value.GetValueKind() switch
+    /// <summary>The value as JavaScript's <c>String(value)</c> would print it (null for JSON null).</summary>
+    private static string? ScalarText(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetValue<string>(),
+        JsonValueKind.String => value.GetString(),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
-        JsonValueKind.Number => value.TryGetValue<long>(out var whole)
+        JsonValueKind.Number => value.TryGetInt64(out var whole)
             ? whole.ToString(CultureInfo.InvariantCulture)
-            : value.GetValue<double>().ToString("R", CultureInfo.InvariantCulture),
+            : value.GetDouble().ToString("R", CultureInfo.InvariantCulture),
         _ => null,
     };
+
+    /// <summary>The member <paramref name="name"/> of <paramref name="node"/> when it has the given kind.</summary>
+    private static JsonElement? Member(JsonElement? node, string name, JsonValueKind kind) =>
+        node is { ValueKind: JsonValueKind.Object } obj && obj.TryGetProperty(name, out var value) && value.ValueKind == kind
+            ? value
+            : null;
+
+    private static string? StringAt(JsonElement? node, string name) => Member(node, name, JsonValueKind.String)?.GetString();
 }

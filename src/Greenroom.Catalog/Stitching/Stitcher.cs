@@ -33,6 +33,7 @@ internal sealed partial class Stitcher(
     {
         var total = 0;
         var bulk = false;
+        var cpuAtStart = Environment.CpuUsage.TotalTime;
         try
         {
             while (true)
@@ -41,6 +42,11 @@ internal sealed partial class Stitcher(
                 if (round.Count == 0)
                 {
                     progress.SetQueueDepth(0);
+                    if (total >= BatchSize)
+                    {
+                        LogDrainCpu(logger, total, (long)(Environment.CpuUsage.TotalTime - cpuAtStart).TotalMilliseconds);
+                    }
+
                     return total;
                 }
 
@@ -63,6 +69,7 @@ internal sealed partial class Stitcher(
                 var started = Stopwatch.GetTimestamp();
                 await store.EndBulkStitchAsync(CancellationToken.None).ConfigureAwait(false);
                 LogBulkEnd(logger, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                LogDrainCpu(logger, total, (long)(Environment.CpuUsage.TotalTime - cpuAtStart).TotalMilliseconds);
             }
         }
     }
@@ -70,6 +77,7 @@ internal sealed partial class Stitcher(
     private async Task<int> StitchRoundAsync(IReadOnlyList<string> round, int total, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        var phases = new PhaseTimes();
         Task writing = Task.CompletedTask;
         try
         {
@@ -77,11 +85,13 @@ internal sealed partial class Stitcher(
             foreach (var refs in round.Chunk(BatchSize))
             {
                 progress.SetQueueDepth(round.Count - done);
-                var changed = await BuildAsync(refs, cancellationToken).ConfigureAwait(false);
+                var changed = await BuildAsync(refs, phases, cancellationToken).ConfigureAwait(false);
+                var waited = Stopwatch.GetTimestamp();
                 await writing.ConfigureAwait(false);
+                phases.WriterWait += Stopwatch.GetElapsedTime(waited);
 
                 // The store's async calls may complete synchronously: run the write on its own thread.
-                writing = Task.Run(() => WriteAsync(changed, refs, cancellationToken), cancellationToken);
+                writing = Task.Run(() => WriteAsync(changed, refs, phases, cancellationToken), cancellationToken);
                 done += refs.Length;
             }
         }
@@ -95,6 +105,13 @@ internal sealed partial class Stitcher(
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
             LogRound(logger, round.Count, total + round.Count, (long)elapsed.TotalMilliseconds, Math.Round(round.Count / Math.Max(elapsed.TotalSeconds, 0.001)));
+            LogPhases(
+                logger,
+                (long)phases.Read.TotalMilliseconds,
+                (long)phases.Build.TotalMilliseconds,
+                (long)phases.WriterWait.TotalMilliseconds,
+                (long)phases.Write.TotalMilliseconds,
+                (long)phases.Notify.TotalMilliseconds);
         }
 
         return round.Count;
@@ -103,8 +120,9 @@ internal sealed partial class Stitcher(
     /// <summary>Stitches <paramref name="refs"/> in one store write.</summary>
     public async Task StitchAsync(IReadOnlyList<string> refs, CancellationToken cancellationToken)
     {
-        var changed = await BuildAsync(refs, cancellationToken).ConfigureAwait(false);
-        await WriteAsync(changed, refs, cancellationToken).ConfigureAwait(false);
+        var phases = new PhaseTimes();
+        var changed = await BuildAsync(refs, phases, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(changed, refs, phases, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A built batch: the final forms that changed, and which of the batch's refs still have an entity.</summary>
@@ -112,9 +130,29 @@ internal sealed partial class Stitcher(
 
     private sealed record BuiltBatch(List<FinalEntity> Changed, HashSet<string> Existing);
 
-    private async Task<BuiltBatch> BuildAsync(IReadOnlyList<string> refs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Wall time per phase of a round, for the debug log. Reading and building run on the caller's thread, writing and
+    /// notifying on the writer's, one batch behind; each field is only touched by one of them.
+    /// </summary>
+    private sealed class PhaseTimes
     {
+        public TimeSpan Read { get; set; }
+
+        public TimeSpan Build { get; set; }
+
+        public TimeSpan WriterWait { get; set; }
+
+        public TimeSpan Write { get; set; }
+
+        public TimeSpan Notify { get; set; }
+    }
+
+    private async Task<BuiltBatch> BuildAsync(IReadOnlyList<string> refs, PhaseTimes phases, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
         var sources = await store.GetStitchSourcesAsync(refs, cancellationToken).ConfigureAwait(false);
+        var built = Stopwatch.GetTimestamp();
+        phases.Read += Stopwatch.GetElapsedTime(started, built);
         var now = timeProvider.GetUtcNow();
         var finals = new FinalEntity?[sources.Count];
         Parallel.For(0, sources.Count, i =>
@@ -130,14 +168,19 @@ internal sealed partial class Stitcher(
             }
         });
 
+        phases.Build += Stopwatch.GetElapsedTime(built);
         return new BuiltBatch(finals.OfType<FinalEntity>().ToList(), sources.Select(s => s.EntityRef).ToHashSet(StringComparer.Ordinal));
     }
 
-    private async Task WriteAsync(BuiltBatch batch, IReadOnlyCollection<string> refs, CancellationToken cancellationToken)
+    private async Task WriteAsync(BuiltBatch batch, IReadOnlyCollection<string> refs, PhaseTimes phases, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         await store.WriteFinalEntitiesAsync(batch.Changed, refs, cancellationToken).ConfigureAwait(false);
+        var written = Stopwatch.GetTimestamp();
+        phases.Write += Stopwatch.GetElapsedTime(started, written);
         progress.AddStitched(batch.Changed.Count);
         await NotifyAsync(batch, refs, cancellationToken).ConfigureAwait(false);
+        phases.Notify += Stopwatch.GetElapsedTime(written);
     }
 
     /// <summary>Tells listeners that entities were deleted outright (their final forms removed without a stitch).</summary>
@@ -187,6 +230,13 @@ internal sealed partial class Stitcher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stitched {Count} entities ({Total} this drain) in {Elapsed} ms ({Rate} entities/s)")]
     private static partial void LogRound(ILogger logger, int count, int total, long elapsed, double rate);
+
+    [LoggerMessage(Level = LogLevel.Debug,
+        Message = "Stitch round phases: read sources {Read} ms, build {Build} ms, waiting for the writer {WriterWait} ms; written {Write} ms, listeners {Notify} ms (writer thread)")]
+    private static partial void LogPhases(ILogger logger, long read, long build, long writerWait, long write, long notify);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Stitch drain of {Count} entities: the process used {Cpu} ms of CPU time since it began")]
+    private static partial void LogDrainCpu(ILogger logger, int count, long cpu);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bulk stitch ended: store indexes rebuilt in {Elapsed} ms")]
     private static partial void LogBulkEnd(ILogger logger, long elapsed);

@@ -109,11 +109,11 @@ public sealed partial class SqliteCatalogStore
         var used = new List<KeyValuePair<string, long>>();
         await WriteAsync(async (connection, transaction) =>
         {
-            using var writer = new FinalEntityWriter(connection, transaction);
+            using var writer = new FinalEntityWriter(connection);
             foreach (var entity in entities)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                await writer.WriteAsync(entity, cancellationToken).ConfigureAwait(false);
+                writer.Write(entity);
             }
 
             foreach (var entityRef in stitchedRefs.Distinct(StringComparer.Ordinal))
@@ -125,7 +125,7 @@ public sealed partial class SqliteCatalogStore
                     used.Add(new(entityRef, seen));
                 }
 
-                await writer.FinishAsync(entityRef, ticket, cancellationToken).ConfigureAwait(false);
+                writer.Finish(entityRef, ticket);
             }
 
             if (writer.Changed)
