@@ -40,6 +40,7 @@ public static class ScaffolderServiceCollectionExtensions
         services.TryAddSingleton<TemplateCatalog>();
         services.TryAddSingleton<TaskQueue>();
         services.TryAddSingleton<TaskEventHub>();
+        services.TryAddSingleton<TaskRecovery>();
         services.TryAddSingleton<TaskService>();
         services.TryAddSingleton<DryRunner>();
         services.AddHostedService<TaskWorker>();

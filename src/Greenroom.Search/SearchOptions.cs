@@ -22,8 +22,9 @@ public sealed class SearchOptions
     public TimeSpan MaxSettleDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Pending entities of one type above which the whole type is re-collated instead (a paged read of the catalog
-    /// beats that many single-entity reads, as during a first ingestion).
+    /// Pending entities of one type from which the whole type is re-collated instead (a paged read of the catalog
+    /// beats that many single-entity reads, as after a mass change). It also bounds memory: from this count on, the
+    /// queue keeps a flag for the type instead of one entry per entity.
     /// </summary>
     public int FullCollationThreshold { get; set; } = 5000;
 

@@ -29,7 +29,8 @@ public static class SearchServiceCollectionExtensions
         services.TryAddSingleton<ISearchEngine, LuceneSearchEngine>();
         services.AddSearchCollator<CatalogSearchCollator>();
         services.AddSearchCollator<TemplateSearchCollator>();
-        services.TryAddSingleton<SearchWorkQueue>();
+        services.TryAddSingleton(sp => new SearchWorkQueue(
+            sp.GetServices<ISearchCollator>(), sp.GetRequiredService<IOptions<SearchOptions>>().Value.FullCollationThreshold));
         services.AddSingleton<ICatalogChangeListener>(sp => sp.GetRequiredService<SearchWorkQueue>());
         services.TryAddSingleton<ISearchIndexQueue>(sp => sp.GetRequiredService<SearchWorkQueue>());
         services.TryAddSingleton<SearchIndexer>();
@@ -48,6 +49,8 @@ public static class SearchServiceCollectionExtensions
 
     private sealed class IndexerSearchStatus(SearchIndexer indexer) : ISearchStatus
     {
+        public string State => indexer.State;
+
         public Task<SearchIndexStatus> GetAsync(CancellationToken cancellationToken) => indexer.GetStatusAsync(cancellationToken);
     }
 }

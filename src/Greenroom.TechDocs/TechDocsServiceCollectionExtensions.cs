@@ -39,7 +39,9 @@ public static class TechDocsServiceCollectionExtensions
         services.TryAddSingleton<TechDocsBuilder>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICatalogChangeListener, TechDocsChangeListener>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISearchCollator, TechDocsSearchCollator>());
-        services.AddHostedService<TechDocsBuildWorker>();
+        services.TryAddSingleton<TechDocsBuildWorker>();
+        services.TryAddSingleton<ITechDocsWorkerStatus>(sp => sp.GetRequiredService<TechDocsBuildWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<TechDocsBuildWorker>());
         return services;
     }
 }

@@ -7,9 +7,12 @@ namespace Greenroom.Scaffolder.Execution;
 public sealed class ActionRegistry
 {
     private readonly Dictionary<string, IScaffolderAction> _actions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, JsonSchema> _inputSchemas = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Lazy<JsonSchema>> _inputSchemas = new(StringComparer.Ordinal);
 
-    /// <summary>Indexes <paramref name="actions"/>; two actions with one id is a start-up error.</summary>
+    /// <summary>
+    /// Indexes <paramref name="actions"/>; two actions with one id is a start-up error. Input schemas are built on
+    /// first use: building them loads the JSON Schema library, which the server's start-up should not wait for.
+    /// </summary>
     public ActionRegistry(IEnumerable<IScaffolderAction> actions)
     {
         foreach (var action in actions)
@@ -19,7 +22,7 @@ public sealed class ActionRegistry
                 throw new InvalidOperationException($"Two scaffolder actions have the id '{action.Id}'");
             }
 
-            _inputSchemas[action.Id] = Parameters.SchemaFactory.Build(action.InputSchema);
+            _inputSchemas[action.Id] = new Lazy<JsonSchema>(() => Parameters.SchemaFactory.Build(action.InputSchema));
         }
     }
 
@@ -29,5 +32,5 @@ public sealed class ActionRegistry
     /// <summary>The action with this id, or null.</summary>
     public IScaffolderAction? Find(string id) => _actions.GetValueOrDefault(id);
 
-    internal JsonSchema InputSchema(string id) => _inputSchemas[id];
+    internal JsonSchema InputSchema(string id) => _inputSchemas[id].Value;
 }

@@ -12,6 +12,7 @@ public sealed class TaskService(
     IScaffolderTaskStore store,
     TaskQueue queue,
     TaskEventHub hub,
+    TaskRecovery recovery,
     IOptions<ScaffolderOptions> options,
     TimeProvider time)
 {
@@ -45,23 +46,45 @@ public sealed class TaskService(
 
         var id = Guid.CreateVersion7().ToString();
         var spec = TaskSpecBuilder.Build(template, values, userRef);
-        await store.CreateTaskAsync(new ScaffolderTask(id, spec, ScaffolderTaskStatus.Open, userRef, time.GetUtcNow(), null), cancellationToken).ConfigureAwait(false);
+
+        // Claimed before it is stored: start-up recovery, if still running, must not take it for an orphan.
+        recovery.Claim(id);
+        try
+        {
+            await store.CreateTaskAsync(new ScaffolderTask(id, spec, ScaffolderTaskStatus.Open, userRef, time.GetUtcNow(), null), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            recovery.Release(id);
+            throw;
+        }
+
         var user = await templates.GetUserAsync(userRef, cancellationToken).ConfigureAwait(false);
         queue.Enqueue(new TaskRun(id, template, values.DeepClone().AsObject(), secrets, userRef, user,
             TemplateFilesFactory.For(template, options.Value), IsDryRun: false));
         return id;
     }
 
-    /// <summary>The task, or null.</summary>
-    public Task<ScaffolderTask?> GetAsync(string id, CancellationToken cancellationToken) => store.GetTaskAsync(id, cancellationToken);
+    /// <summary>The task, or null (once tasks cut off by a restart are marked so).</summary>
+    public async Task<ScaffolderTask?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        await recovery.EnsureRecoveredAsync(cancellationToken).ConfigureAwait(false);
+        return await store.GetTaskAsync(id, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>A page of tasks.</summary>
-    public Task<(IReadOnlyList<ScaffolderTask> Tasks, int Total)> ListAsync(TaskQuery query, CancellationToken cancellationToken) =>
-        store.ListTasksAsync(query, cancellationToken);
+    public async Task<(IReadOnlyList<ScaffolderTask> Tasks, int Total)> ListAsync(TaskQuery query, CancellationToken cancellationToken)
+    {
+        await recovery.EnsureRecoveredAsync(cancellationToken).ConfigureAwait(false);
+        return await store.ListTasksAsync(query, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Events after <paramref name="after"/>.</summary>
-    public Task<IReadOnlyList<StoredTaskEvent>> EventsAsync(string id, long after, CancellationToken cancellationToken) =>
-        store.ListEventsAsync(id, after, cancellationToken);
+    public async Task<IReadOnlyList<StoredTaskEvent>> EventsAsync(string id, long after, CancellationToken cancellationToken)
+    {
+        await recovery.EnsureRecoveredAsync(cancellationToken).ConfigureAwait(false);
+        return await store.ListEventsAsync(id, after, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>A signal that completes at the task's next event (see <see cref="TaskEventHub.NextEvent"/>).</summary>
     public Task NextEvent(string id) => hub.NextEvent(id);

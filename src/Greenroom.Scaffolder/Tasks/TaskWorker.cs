@@ -7,38 +7,28 @@ using Microsoft.Extensions.Options;
 namespace Greenroom.Scaffolder.Tasks;
 
 /// <summary>
-/// Runs queued tasks, a few at a time. On start it first ends every task a previous process left unfinished as failed,
-/// with the reason, so no task is ever left hanging or silently lost.
+/// Runs queued tasks, a few at a time, once <see cref="TaskRecovery"/> has ended the tasks a previous process left
+/// unfinished (in the background: the server does not wait for it to start serving).
 /// </summary>
 public sealed partial class TaskWorker(
     TaskQueue queue,
     TaskExecutor executor,
     IScaffolderTaskStore store,
     TaskEventHub hub,
+    TaskRecovery recovery,
     IOptions<ScaffolderOptions> options,
     TimeProvider time,
     ILogger<TaskWorker> logger) : BackgroundService
 {
     /// <summary>The reason recorded on tasks cut off by a restart.</summary>
-    public const string RestartReason = "The task was cut off by a server restart before it finished; its secrets are never stored, so run it again";
+    public const string RestartReason = TaskRecovery.RestartReason;
 
     /// <inheritdoc />
-    public override async Task StartAsync(CancellationToken cancellationToken)
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
-        // Before the server takes requests: a task created by this process must never be mistaken for an orphan.
-        foreach (var id in await store.ListUnfinishedTaskIdsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await FinishAsync(id, ScaffolderTaskStatus.Failed, new JsonObject
-            {
-                ["message"] = RestartReason,
-                ["status"] = ScaffolderTaskStatus.Failed,
-                ["error"] = new JsonObject { ["name"] = "TaskInterrupted", ["message"] = RestartReason },
-            }, cancellationToken).ConfigureAwait(false);
-            LogRecovered(logger, id);
-        }
-
+        // Before the server takes requests (and dry runs make workspaces there); only the file system, no store.
         SweepWorkDirectory();
-        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+        return base.StartAsync(cancellationToken);
     }
 
     // Workspaces left by a process that died mid-task; only under a configured folder, which is this server's own.
@@ -68,8 +58,24 @@ public sealed partial class TaskWorker(
     }
 
     /// <inheritdoc />
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.MaxConcurrentTasks)).Select(_ => RunLoopAsync(stoppingToken)));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await recovery.EnsureRecoveredAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception e)
+        {
+            // Queued tasks still run; the next read of the tasks tries the recovery again.
+            LogRecoveryFailed(logger, e);
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.MaxConcurrentTasks)).Select(_ => RunLoopAsync(stoppingToken))).ConfigureAwait(false);
+    }
 
     private async Task RunLoopAsync(CancellationToken stoppingToken)
     {
@@ -97,6 +103,18 @@ public sealed partial class TaskWorker(
 
     private async Task RunOneAsync(TaskRun run, CancellationToken stoppingToken)
     {
+        try
+        {
+            await RunClaimedAsync(run, stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            recovery.Release(run.TaskId);
+        }
+    }
+
+    private async Task RunClaimedAsync(TaskRun run, CancellationToken stoppingToken)
+    {
         await store.SetStatusAsync(run.TaskId, ScaffolderTaskStatus.Processing, time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
         var sink = new StoreEventSink(store, hub, time, run.TaskId);
         var result = await executor.RunAsync(run, sink, null, stoppingToken).ConfigureAwait(false);
@@ -118,18 +136,12 @@ public sealed partial class TaskWorker(
         await FinishAsync(run.TaskId, result.Status, body, CancellationToken.None).ConfigureAwait(false);
     }
 
-    private async Task FinishAsync(string id, string status, JsonObject body, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        // Status first: whoever sees the completion event and then reads the task must find it finished.
-        await store.SetStatusAsync(id, status, now, cancellationToken).ConfigureAwait(false);
-        await store.AppendEventAsync(id, new TaskLogEvent("completion", body), now, cancellationToken).ConfigureAwait(false);
-        hub.Notify(id);
-    }
+    private Task FinishAsync(string id, string status, JsonObject body, CancellationToken cancellationToken) =>
+        TaskRecovery.FinishAsync(store, hub, time, id, status, body, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Scaffolder task {TaskId} could not be recorded")]
     private static partial void LogRunFailed(ILogger logger, string taskId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Scaffolder task {TaskId} was cut off by a restart and is marked failed")]
-    private static partial void LogRecovered(ILogger logger, string taskId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ending scaffolder tasks cut off by the last restart failed; it is tried again at the next read of the tasks")]
+    private static partial void LogRecoveryFailed(ILogger logger, Exception exception);
 }

@@ -25,18 +25,20 @@ internal sealed partial class SearchIndexer(
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
-    private static readonly TimeSpan FloodPoll = TimeSpan.FromSeconds(1);
-
-    private static readonly TimeSpan MaxCatalogWait = TimeSpan.FromMinutes(10);
-
-    private readonly ICatalogActivity? _catalogActivity = catalogActivity.FirstOrDefault();
+    private readonly CatalogChangeSettler _settler = new(
+        catalogActivity.FirstOrDefault(),
+        new CatalogChangeSettleOptions { FloodThreshold = options.Value.BatchSize, MaxSettle = options.Value.MaxSettleDelay },
+        timeProvider);
 
     private readonly Dictionary<string, ISearchCollator> _collators = collators
         .GroupBy(c => c.Type, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
-    private volatile string _state = "starting";
+    private volatile string _state = SearchIndexStatus.Waiting;
     private volatile SearchBuildReport? _lastBuild;
+
+    /// <summary>What the indexer is doing, without opening the index.</summary>
+    public string State => _state;
 
     /// <summary>The indexer's state and the index size.</summary>
     public async Task<SearchIndexStatus> GetStatusAsync(CancellationToken cancellationToken) =>
@@ -46,9 +48,20 @@ internal sealed partial class SearchIndexer(
     {
         // Opening or building the index must not hold up the host's start.
         await Task.Yield();
+        try
+        {
+            // Nor compete with the catalog's first sync: the index is opened (and, on a first start, built from the
+            // whole catalog in one pass) once the catalog is done; until then queries open it on first use.
+            await _settler.WaitForInitialSyncAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
-            Dictionary<string, List<string>>? batch = null;
+            SearchWork? batch = null;
             try
             {
                 if (await engine.NeedsFullBuildAsync(stoppingToken).ConfigureAwait(false))
@@ -56,7 +69,7 @@ internal sealed partial class SearchIndexer(
                     await BuildAsync(stoppingToken).ConfigureAwait(false);
                 }
 
-                _state = "idle";
+                _state = SearchIndexStatus.IdleState;
                 await queue.WaitAsync(stoppingToken).ConfigureAwait(false);
                 _state = "updating";
                 await SettleAsync(stoppingToken).ConfigureAwait(false);
@@ -70,7 +83,12 @@ internal sealed partial class SearchIndexer(
             catch (Exception e)
             {
                 LogFailed(logger, e);
-                foreach (var (type, refs) in batch ?? [])
+                foreach (var type in batch?.WholeTypes ?? new HashSet<string>())
+                {
+                    queue.CollateWhole(type);
+                }
+
+                foreach (var (type, refs) in batch?.Refs ?? [])
                 {
                     foreach (var entityRef in refs)
                     {
@@ -85,8 +103,8 @@ internal sealed partial class SearchIndexer(
 
     /// <summary>
     /// Waits one debounce period, and more while the queue keeps growing (up to <see cref="SearchOptions.MaxSettleDelay"/>):
-    /// during a cold ingestion the whole flood is then indexed in one pass once the catalog is done, instead of in
-    /// thousands of small updates that take cores from the ingestion itself.
+    /// during a mass change the whole flood is then indexed in one pass once it is over, instead of in thousands of
+    /// small updates that take cores from the catalog.
     /// </summary>
     private async Task SettleAsync(CancellationToken cancellationToken)
     {
@@ -97,31 +115,7 @@ internal sealed partial class SearchIndexer(
         }
 
         await Task.Delay(settings.Debounce, timeProvider, cancellationToken).ConfigureAwait(false);
-
-        // A first ingestion is indexed once it is done, in one pass, rather than fought over for the cores.
-        var waitedForCatalog = TimeSpan.Zero;
-        while (_catalogActivity is { InitialSyncDone: false } && waitedForCatalog < MaxCatalogWait)
-        {
-            await Task.Delay(FloodPoll, timeProvider, cancellationToken).ConfigureAwait(false);
-            waitedForCatalog += FloodPoll;
-        }
-
-        // A batch of single changes goes straight on. A flood (more than one commit's worth) arrives in the catalog's
-        // stitch batches, which can be a second apart: watch it in steps of a second until it stops growing.
-        var waited = settings.Debounce;
-        var pending = queue.Count;
-        while (pending >= settings.BatchSize && waited < settings.MaxSettleDelay)
-        {
-            await Task.Delay(FloodPoll, timeProvider, cancellationToken).ConfigureAwait(false);
-            waited += FloodPoll;
-            var now = queue.Count;
-            if (now == pending)
-            {
-                return;
-            }
-
-            pending = now;
-        }
+        await _settler.SettleAsync(() => queue.Count, settings.Debounce, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task BuildAsync(CancellationToken cancellationToken)
@@ -166,42 +160,60 @@ internal sealed partial class SearchIndexer(
         }
     }
 
-    private async Task ApplyAsync(Dictionary<string, List<string>> batch, CancellationToken cancellationToken)
+    private async Task ApplyAsync(SearchWork batch, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        foreach (var (type, refs) in batch)
+        foreach (var type in batch.WholeTypes)
         {
-            if (!_collators.TryGetValue(type, out var collator))
-            {
-                LogUnknownType(logger, type, refs.Count);
-                continue;
-            }
+            await ApplyTypeAsync(type, null, cancellationToken).ConfigureAwait(false);
+        }
 
-            var started = Stopwatch.GetTimestamp();
-            long documents = 0;
-            if (refs.Count >= settings.FullCollationThreshold)
+        foreach (var (type, refs) in batch.Refs)
+        {
+            await ApplyTypeAsync(type, refs.Count >= settings.FullCollationThreshold ? null : refs, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Re-collates <paramref name="refs"/> of <paramref name="type"/> in batches, or the whole type when null.</summary>
+    private async Task ApplyTypeAsync(string type, List<string>? refs, CancellationToken cancellationToken)
+    {
+        if (!_collators.TryGetValue(type, out var collator))
+        {
+            LogUnknownType(logger, type, refs?.Count ?? 0);
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        long documents = 0;
+        if (refs is null)
+        {
+            documents = await engine.ReplaceTypeAsync(type, collator.CollateAllAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            foreach (var chunk in refs.Chunk(options.Value.BatchSize))
             {
-                documents = await engine.ReplaceTypeAsync(type, collator.CollateAllAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                foreach (var chunk in refs.Chunk(settings.BatchSize))
+                var updates = new List<SearchUpdate>(chunk.Length);
+                foreach (var entityRef in chunk)
                 {
-                    var updates = new List<SearchUpdate>(chunk.Length);
-                    foreach (var entityRef in chunk)
+                    if (await CollateAsync(collator, entityRef, cancellationToken).ConfigureAwait(false) is { } update)
                     {
-                        if (await CollateAsync(collator, entityRef, cancellationToken).ConfigureAwait(false) is { } update)
-                        {
-                            updates.Add(update);
-                            documents += update.Documents.Count;
-                        }
+                        updates.Add(update);
+                        documents += update.Documents.Count;
                     }
-
-                    await engine.UpdateAsync(updates, cancellationToken).ConfigureAwait(false);
                 }
-            }
 
-            var elapsed = Stopwatch.GetElapsedTime(started);
+                await engine.UpdateAsync(updates, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (refs is null)
+        {
+            LogReplaced(logger, type, documents, (long)elapsed.TotalMilliseconds, Rate(documents, elapsed));
+        }
+        else
+        {
             LogUpdated(logger, type, refs.Count, documents, (long)elapsed.TotalMilliseconds, Rate(documents, elapsed));
         }
     }
@@ -245,6 +257,9 @@ internal sealed partial class SearchIndexer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index updated {Type}: {Entities} entities, {Documents} documents in {Elapsed} ms ({Rate} documents/s)")]
     private static partial void LogUpdated(ILogger logger, string type, int entities, long documents, long elapsed, long rate);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index re-collated {Type} whole: {Documents} documents in {Elapsed} ms ({Rate} documents/s)")]
+    private static partial void LogReplaced(ILogger logger, string type, long documents, long elapsed, long rate);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Search collator {Type} failed during a full build; its documents are missing until its entities change")]
     private static partial void LogCollatorFailed(ILogger logger, string type, Exception exception);

@@ -1,10 +1,16 @@
 using Greenroom.Catalog.Refresh;
 using Greenroom.Catalog.Store;
+using Greenroom.Search.Indexing;
+using Greenroom.TechDocs.Building;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Greenroom.Server.Health;
 
-/// <summary><c>/healthz</c>: 200 with catalog counts and ingestion progress when the store answers, 503 when it does not.</summary>
+/// <summary>
+/// <c>/healthz</c>: 200 with catalog counts and ingestion progress when the catalog store answers, 503 when it does not.
+/// Features that work in the background (search indexing, docs builds) start after the catalog's first sync; their
+/// state is listed under <c>components</c> and does not decide the status.
+/// </summary>
 public static class HealthEndpoints
 {
     /// <summary>Maps <c>/healthz</c>.</summary>
@@ -17,8 +23,20 @@ public static class HealthEndpoints
 
     /// <summary>The health report.</summary>
     public static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> GetHealth(
-        ICatalogStore store, CatalogProgress progress, ILoggerFactory loggers, CancellationToken cancellationToken)
+        ICatalogStore store, CatalogProgress progress, IEnumerable<ISearchStatus> search, IEnumerable<ITechDocsWorkerStatus> techDocs,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        var components = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var status in search.Take(1))
+        {
+            components["search"] = status.State;
+        }
+
+        foreach (var status in techDocs.Take(1))
+        {
+            components["techdocs"] = status.State;
+        }
+
         try
         {
             var counts = await store.GetCountsAsync(cancellationToken);
@@ -38,12 +56,12 @@ public static class HealthEndpoints
                 progress.EntitiesProcessed,
                 progress.EntitiesStitched,
                 progress.LastPassAt);
-            return TypedResults.Ok(new HealthReport("ok", counts, ingestion, null));
+            return TypedResults.Ok(new HealthReport("ok", counts, ingestion, components, null));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             loggers.CreateLogger(typeof(HealthEndpoints)).LogWarning(e, "Health check failed: the catalog store is unreachable");
-            return TypedResults.Json(new HealthReport("unavailable", null, null, e.Message), statusCode: StatusCodes.Status503ServiceUnavailable);
+            return TypedResults.Json(new HealthReport("unavailable", null, null, components, e.Message), statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 
@@ -52,7 +70,13 @@ public static class HealthEndpoints
 }
 
 /// <summary>The <c>/healthz</c> body.</summary>
-public sealed record HealthReport(string Status, CatalogCounts? Catalog, IngestionProgress? Ingestion, string? Error);
+/// <param name="Status"><c>ok</c> when the catalog store answers, else <c>unavailable</c>.</param>
+/// <param name="Catalog">Entity, relation and location counts.</param>
+/// <param name="Ingestion">How far ingestion has come.</param>
+/// <param name="Components">Background features and their state (<c>search</c>, <c>techdocs</c>: <c>waiting-for-catalog</c> until the first sync is done, then building, updating or idle).</param>
+/// <param name="Error">Why the store did not answer.</param>
+public sealed record HealthReport(
+    string Status, CatalogCounts? Catalog, IngestionProgress? Ingestion, IReadOnlyDictionary<string, string> Components, string? Error);
 
 /// <summary>How far ingestion has come.</summary>
 /// <param name="InitialSyncDone">Whether the start-up sync and first full pass have finished.</param>

@@ -16,6 +16,7 @@ public static class TelemetryExtensions
             .AddMeter("Greenroom.*", CatalogMetrics.MeterName)
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Diagnostics")
             .AddPrometheusExporter());
+        builder.Services.AddHostedService<MemoryReport>();
         return builder;
     }
 
@@ -23,6 +24,7 @@ public static class TelemetryExtensions
     public static WebApplication MapGreenroomTelemetry(this WebApplication app)
     {
         app.MapPrometheusScrapingEndpoint();
+        StartupTiming.LogWhenStarted(app);
         return app;
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Greenroom.Plugins.Catalog;
 using Greenroom.Server.Errors;
+using Greenroom.TechDocs.Building;
 using Greenroom.TechDocs.Sites;
 using Greenroom.TechDocs.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,11 +27,11 @@ public static class TechDocsEndpoints
 
     /// <summary><c>GET /metadata/techdocs/{namespace}/{kind}/{name}</c>: the built site's <c>techdocs_metadata.json</c>.</summary>
     public static async Task<Results<Ok<TechDocsMetadata>, BackstageError>> GetTechDocsMetadata(
-        string @namespace, string kind, string name, ITechDocsStore store, CancellationToken cancellationToken)
+        string @namespace, string kind, string name, ITechDocsStore store, TechDocsBuilder builder, CancellationToken cancellationToken)
     {
         var entityRef = DocsEntity.RefOf(@namespace, kind, name);
         var site = await store.GetSiteAsync(entityRef, cancellationToken);
-        return site is null ? NoSite(entityRef) : TypedResults.Ok(await MetadataAsync(site, store, cancellationToken));
+        return site is null ? await NoSiteAsync(entityRef, builder, cancellationToken) : TypedResults.Ok(await MetadataAsync(site, store, cancellationToken));
     }
 
     /// <summary>
@@ -98,6 +99,12 @@ public static class TechDocsEndpoints
 
     private static BackstageError NoSite(string entityRef) =>
         BackstageError.NotFound($"No docs have been built for {entityRef}");
+
+    // Says why when the reason is a docs folder without mkdocs.yml, which is never built.
+    private static async Task<BackstageError> NoSiteAsync(string entityRef, TechDocsBuilder builder, CancellationToken cancellationToken) =>
+        await builder.DescribeUnbuiltAsync(entityRef, cancellationToken) is { Problems: [var problem, ..] }
+            ? BackstageError.NotFound($"No docs have been built for {entityRef}: {problem.Message}")
+            : NoSite(entityRef);
 }
 
 /// <summary>Backstage's <c>techdocs_metadata.json</c>.</summary>

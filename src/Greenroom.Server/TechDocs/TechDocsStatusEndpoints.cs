@@ -42,14 +42,20 @@ public static class TechDocsStatusEndpoints
 
     /// <summary>
     /// <c>GET /api/greenroom/techdocs/{namespace}/{kind}/{name}</c>: build state, source, times, problems (file and
-    /// line) and, once built, the site's name and nav. 404 when the entity was never built.
+    /// line) and, once built, the site's name and nav. An entity whose docs folder has no mkdocs.yml is never built;
+    /// it gets a <c>failed</c> state naming the folder, as a build would record. 404 when there is nothing to say.
     /// </summary>
     public static async Task<Results<Ok<DocsStatusResponse>, BackstageError>> GetDocsStatus(
-        string @namespace, string kind, string name, ITechDocsStore store, CancellationToken cancellationToken)
+        string @namespace, string kind, string name, ITechDocsStore store, TechDocsBuilder builder, CancellationToken cancellationToken)
     {
         var entityRef = DocsEntity.RefOf(@namespace, kind, name);
-        return await StatusAsync(entityRef, store, cancellationToken) is { } status
-            ? TypedResults.Ok(status)
+        if (await StatusAsync(entityRef, store, cancellationToken) is { } status)
+        {
+            return TypedResults.Ok(status);
+        }
+
+        return await builder.DescribeUnbuiltAsync(entityRef, cancellationToken) is { } unbuilt
+            ? TypedResults.Ok(new DocsStatusResponse(entityRef, unbuilt.State, unbuilt.Source, unbuilt.CheckedAt, unbuilt.BuiltAt, unbuilt.Problems, null))
             : BackstageError.NotFound($"No docs build recorded for {entityRef}");
     }
 

@@ -11,39 +11,40 @@ namespace Greenroom.TechDocs.Rendering;
 /// </summary>
 public sealed class HtmlSafety
 {
-    private readonly HtmlSanitizer _sanitizer;
+    // Built on first use: configuring HtmlSanitizer (and AngleSharp under it) was the costliest step of the server's
+    // start-up, paid for docs that are only rendered later, in the background.
+    private readonly Lazy<HtmlSanitizer> _sanitizer = new(Create);
 
-    /// <summary>Creates the configured sanitiser.</summary>
-    public HtmlSafety()
+    private static HtmlSanitizer Create()
     {
-        _sanitizer = new HtmlSanitizer();
-        _sanitizer.AllowedSchemes.Clear();
+        var sanitizer = new HtmlSanitizer();
+        sanitizer.AllowedSchemes.Clear();
         foreach (var scheme in new[] { "http", "https", "mailto" })
         {
-            _sanitizer.AllowedSchemes.Add(scheme);
+            sanitizer.AllowedSchemes.Add(scheme);
         }
 
         foreach (var tag in new[] { "form", "button", "select", "option", "optgroup", "textarea", "fieldset", "legend", "label" })
         {
-            _sanitizer.AllowedTags.Remove(tag);
+            sanitizer.AllowedTags.Remove(tag);
         }
 
         foreach (var tag in new[] { "details", "summary", "input" })
         {
-            _sanitizer.AllowedTags.Add(tag);
+            sanitizer.AllowedTags.Add(tag);
         }
 
         foreach (var attribute in new[] { "id", "class", "open", "checked", "disabled", "type" })
         {
-            _sanitizer.AllowedAttributes.Add(attribute);
+            sanitizer.AllowedAttributes.Add(attribute);
         }
 
         // No inline CSS at all: the renderer aligns table columns with classes, so no style attribute (and no
         // expression() or url() in one) ever survives, and the sanitiser never has to parse CSS (half its cost).
-        _sanitizer.AllowedAttributes.Remove("style");
-        _sanitizer.AllowedCssProperties.Clear();
-        _sanitizer.AllowedAtRules.Clear();
-        _sanitizer.PostProcessNode += (_, e) =>
+        sanitizer.AllowedAttributes.Remove("style");
+        sanitizer.AllowedCssProperties.Clear();
+        sanitizer.AllowedAtRules.Clear();
+        sanitizer.PostProcessNode += (_, e) =>
         {
             // Task lists are the one use of <input>: a disabled checkbox; any other input is dropped.
             if (e.Node is IHtmlInputElement input)
@@ -62,6 +63,7 @@ public sealed class HtmlSafety
                 anchor.SetAttribute("rel", "noopener noreferrer");
             }
         };
+        return sanitizer;
     }
 
     /// <summary>The sanitised form of an HTML fragment.</summary>
@@ -70,8 +72,9 @@ public sealed class HtmlSafety
     /// <summary>The sanitised form of an HTML fragment and its visible text, from one parse.</summary>
     public (string Html, string Text) SanitizeWithText(string html)
     {
-        using var document = _sanitizer.SanitizeDom(html);
+        var sanitizer = _sanitizer.Value;
+        using var document = sanitizer.SanitizeDom(html);
         var body = document.Body!;
-        return (body.ChildNodes.ToHtml(_sanitizer.OutputFormatter), body.TextContent);
+        return (body.ChildNodes.ToHtml(sanitizer.OutputFormatter), body.TextContent);
     }
 }

@@ -17,7 +17,8 @@ namespace Greenroom.TechDocs.Rendering;
 /// </summary>
 public sealed class MarkdownPageRenderer
 {
-    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+    // Built on first use, like the sanitiser: not on the server's start-up path.
+    private readonly Lazy<MarkdownPipeline> _pipeline = new(() => new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseTaskLists()
         .UseFootnotes()
@@ -25,7 +26,7 @@ public sealed class MarkdownPageRenderer
         .UseAutoLinks()
         .UsePreciseSourceLocation()
         .Use<AdmonitionExtension>()
-        .Build();
+        .Build());
 
     private readonly HtmlSafety _safety;
 
@@ -35,7 +36,7 @@ public sealed class MarkdownPageRenderer
     /// <summary>Renders <paramref name="markdown"/>, the page <paramref name="context"/> describes.</summary>
     public RenderedPage Render(string markdown, PageRenderContext context)
     {
-        var document = Markdown.Parse(markdown, _pipeline);
+        var document = Markdown.Parse(markdown, _pipeline.Value);
         var problems = new List<DocsProblem>();
         var toc = new List<TocEntry>();
         var slugger = new HeadingSlugger();
@@ -75,7 +76,7 @@ public sealed class MarkdownPageRenderer
 
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
-        _pipeline.Setup(renderer);
+        _pipeline.Value.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
 

@@ -45,8 +45,7 @@ public sealed class DocsSourceResolver(IOptions<TechDocsOptions> options, IHttpC
                 ?? throw Problem($"{entity.EntityRef} has no backstage.io/managed-by-location, so '{reference}' has nothing to be relative to");
             if (location.StartsWith("file:", StringComparison.Ordinal))
             {
-                var descriptor = location[5..];
-                var baseFolder = Path.GetDirectoryName(descriptor) ?? "/";
+                var baseFolder = DescriptorFolder(location);
                 var origin = entity.OriginLocation is { } o && o.StartsWith("file:", StringComparison.Ordinal)
                     ? Path.GetDirectoryName(StripGlob(o[5..])) ?? baseFolder
                     : baseFolder;
@@ -79,6 +78,32 @@ public sealed class DocsSourceResolver(IOptions<TechDocsOptions> options, IHttpC
             throw Problem($"'{reference}' does not resolve to a URL: {e.Message}");
         }
     }
+
+    /// <summary>
+    /// The folder a <c>dir:</c> ref names on local disk (the one <see cref="Resolve"/> would read), or null for any
+    /// other ref or location. Only a path: nothing is checked or read, so it is cheap enough for every entity.
+    /// </summary>
+    public static string? LocalFolder(DocsEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        if (entity.TechDocsRef is not { } reference || !reference.StartsWith("dir:", StringComparison.Ordinal)
+            || entity.ManagedByLocation is not { } location || !location.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Path.GetFullPath(reference[4..].Trim(), DescriptorFolder(location));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            // A malformed path: the full build reports it.
+            return null;
+        }
+    }
+
+    private static string DescriptorFolder(string fileLocation) => Path.GetDirectoryName(fileLocation[5..]) ?? "/";
 
     private UrlDocsSource Url(Uri folder, ReadBudget budget) =>
         new(folder, httpClients.CreateClient(HttpClientName), _allowList, budget, options.Value.HttpTimeout);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Greenroom.Plugins.Catalog;
 using Greenroom.Plugins.Search;
 using Greenroom.Search.Collators;
 using Greenroom.Search.Indexing;
@@ -116,6 +117,24 @@ public sealed class SearchIndexerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Opens_and_builds_the_index_only_once_the_catalogs_first_sync_is_done()
+    {
+        await _running.DisposeAsync();
+        using var fresh = new TempIndex();
+        var catalog = new SwitchableActivity();
+
+        _running = await Running.StartAsync(fresh, _reader, _docs, activity: catalog);
+        await Task.Delay(200);
+
+        Assert.Equal(SearchIndexStatus.Waiting, _running.Indexer.State);
+        Assert.False(Directory.Exists(fresh.Path), "the index was opened before the catalog's first sync");
+        catalog.InitialSyncDone = true;
+        var status = await _running.WaitIdleAsync();
+        Assert.Equal(4, status.Documents);
+        Assert.NotNull(status.LastBuild);
+    }
+
+    [Fact]
     public async Task Builds_the_other_types_when_one_collator_fails()
     {
         await _running.DisposeAsync();
@@ -127,6 +146,11 @@ public sealed class SearchIndexerTests : IAsyncLifetime
 
         // Both entities in software-catalog, the template in software-templates; no techdocs.
         Assert.Equal(3, status.Documents);
+    }
+
+    private sealed class SwitchableActivity : ICatalogActivity
+    {
+        public bool InitialSyncDone { get; set; }
     }
 
     /// <summary>A <c>techdocs</c>-like collator: several documents per entity, from pages set by the test.</summary>
@@ -189,7 +213,8 @@ public sealed class SearchIndexerTests : IAsyncLifetime
 
         public SearchIndexer Indexer { get; }
 
-        public static async Task<Running> StartAsync(TempIndex folder, InMemoryCatalogReader reader, ISearchCollator docs, Action<SearchOptions>? configure = null)
+        public static async Task<Running> StartAsync(
+            TempIndex folder, InMemoryCatalogReader reader, ISearchCollator docs, Action<SearchOptions>? configure = null, ICatalogActivity? activity = null)
         {
             ISearchCollator[] collators =
             [
@@ -199,7 +224,8 @@ public sealed class SearchIndexerTests : IAsyncLifetime
             ];
             var engine = folder.Open(configure);
             var queue = new SearchWorkQueue(collators);
-            var indexer = new SearchIndexer(engine, queue, collators, [], Options.Create(folder.Options(configure)), TimeProvider.System, NullLogger<SearchIndexer>.Instance);
+            var indexer = new SearchIndexer(
+                engine, queue, collators, activity is null ? [] : [activity], Options.Create(folder.Options(configure)), TimeProvider.System, NullLogger<SearchIndexer>.Instance);
             await indexer.StartAsync(CancellationToken.None);
             return new Running(engine, queue, indexer);
         }

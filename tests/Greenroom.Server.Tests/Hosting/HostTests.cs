@@ -19,6 +19,8 @@ public sealed class HostTests(ReadOnlyCatalogFixture fixture) : IClassFixture<Re
         Assert.True(health["ingestion"]!["initialSyncDone"]!.GetValue<bool>());
         Assert.Equal(0, health["ingestion"]!["pendingLocations"]!.GetValue<int>());
         Assert.True(health["ingestion"]!["entitiesProcessed"]!.GetValue<long>() >= FixtureCatalog.EntityCount);
+        Assert.False(string.IsNullOrEmpty(health["components"]!["search"]!.GetValue<string>()));
+        Assert.False(string.IsNullOrEmpty(health["components"]!["techdocs"]!.GetValue<string>()));
     }
 
     [Fact]

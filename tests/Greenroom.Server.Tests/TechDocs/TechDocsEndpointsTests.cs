@@ -17,9 +17,13 @@ public sealed class TechDocsSiteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // checkout names a docs folder (the catalog's own) that has no mkdocs.yml.
         Catalog.Write("components.yaml", FixtureCatalog.ComponentsYaml.Replace(
             "  name: petstore\n",
             "  name: petstore\n  annotations:\n    backstage.io/techdocs-ref: dir:./petstore-docs\n",
+            StringComparison.Ordinal).Replace(
+            "  name: checkout\n",
+            "  name: checkout\n  annotations:\n    backstage.io/techdocs-ref: dir:.\n",
             StringComparison.Ordinal));
         Directory.CreateDirectory(Catalog.PathOf("petstore-docs/docs/guide"));
         Directory.CreateDirectory(Catalog.PathOf("petstore-docs/docs/img"));
@@ -131,6 +135,20 @@ public sealed class TechDocsEndpointsTests(TechDocsSiteFixture site) : IClassFix
 
         Assert.Equal(("Setting up", "guide/setup/", "docs/guide/setup.md"), (page["title"]!.GetValue<string>(), page["path"]!.GetValue<string>(), page["sourceFile"]!.GetValue<string>()));
         Assert.Equal(["setting-up", "install-the-kennel"], page["toc"]!.AsArray().Select(t => t!["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_docs_folder_without_mkdocs_yml_is_not_built_and_the_status_and_metadata_say_so()
+    {
+        var status = await Client.GetJsonAsync("/api/greenroom/techdocs/default/component/checkout");
+        var metadata = await Client.GetJsonAsync("/api/techdocs/metadata/techdocs/default/component/checkout", HttpStatusCode.NotFound);
+
+        Assert.Equal("failed", status["state"]!.GetValue<string>());
+        Assert.Null(status["builtAt"]);
+        Assert.Null(status["site"]);
+        var expected = "No mkdocs.yml in file:" + Path.Combine(site.Catalog.Root, "catalog");
+        Assert.Equal(expected, status["problems"]![0]!["message"]!.GetValue<string>());
+        Assert.EndsWith(expected, metadata["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,6 +28,39 @@ public sealed class TechDocsBuildWorkerTests : IDisposable
     }
 
     [Fact]
+    public async Task Sweep_counts_folders_without_mkdocs_yml_instead_of_queueing_them()
+    {
+        var documented = _harness.AddService("tracking");
+        var bare = _harness.AddService("ledger");
+        File.Delete(_harness.Folder.PathOf("repo/ledger/mkdocs.yml"));
+        var worker = new TechDocsBuildWorker(_queue, _harness.Builder, _harness.Catalog, [], _harness.Store, Options.Create(new TechDocsOptions()), _harness.Time, NullLogger<TechDocsBuildWorker>.Instance);
+
+        var sweep = await worker.SweepAsync(default);
+
+        Assert.Equal(new DocsSweep(2, 1), sweep);
+        Assert.Equal(1, _queue.Count);
+        Assert.Equal(documented, await _queue.DequeueAsync(default));
+        Assert.Null(await _harness.Store.GetStatusAsync(bare, default));
+        Assert.Equal(1, _harness.Builder.EntitiesWithoutConfig);
+    }
+
+    [Fact]
+    public async Task A_flood_of_changes_becomes_one_sweep_request()
+    {
+        var queue = new TechDocsBuildQueue(sweepThreshold: 3);
+
+        foreach (var name in new[] { "a", "b", "c", "d" })
+        {
+            queue.Enqueue($"component:default/{name}");
+        }
+
+        Assert.Equal(TechDocsBuildQueue.SweepRequest, await queue.DequeueAsync(default));
+        Assert.Equal(0, queue.Count);
+        queue.Enqueue("component:default/e");
+        Assert.Equal("component:default/e", await queue.DequeueAsync(default));
+    }
+
+    [Fact]
     public async Task Listener_queues_each_changed_entity_once_until_it_is_taken()
     {
         var listener = new TechDocsChangeListener(_queue);

@@ -121,6 +121,58 @@ public sealed class TechDocsBuilderTests : IDisposable
     }
 
     [Fact]
+    public async Task The_worker_check_skips_a_folder_without_mkdocs_yml_recording_nothing_until_one_appears()
+    {
+        var entityRef = _harness.AddService("ledger");
+        File.Delete(_harness.Folder.PathOf("repo/ledger/mkdocs.yml"));
+
+        Assert.Equal(DocsBuildOutcome.WithoutConfig, await _harness.Builder.CheckAsync(entityRef, default));
+        Assert.Null(await _harness.Store.GetStatusAsync(entityRef, default));
+        Assert.Empty(_harness.Search.Changes);
+        var described = (await _harness.Builder.DescribeUnbuiltAsync(entityRef, default))!;
+        Assert.Equal(DocsBuildStatus.Failed, described.State);
+        Assert.Equal("file:" + _harness.Folder.PathOf("repo/ledger"), described.Source);
+        Assert.Equal(("No mkdocs.yml in file:" + _harness.Folder.PathOf("repo/ledger"), "mkdocs.yml"), (described.Problems[0].Message, described.Problems[0].File));
+
+        _harness.Folder.Write("repo/ledger/mkdocs.yml", "site_name: Ledger\n");
+        Assert.Equal(DocsBuildOutcome.Built, await _harness.Builder.CheckAsync(entityRef, default));
+        Assert.Null(await _harness.Builder.DescribeUnbuiltAsync(entityRef, default));
+    }
+
+    [Fact]
+    public async Task The_worker_check_reads_no_status_again_for_an_entity_it_already_found_without_mkdocs_yml()
+    {
+        var entityRef = _harness.AddService("ledger");
+        File.Delete(_harness.Folder.PathOf("repo/ledger/mkdocs.yml"));
+        await _harness.Builder.CheckAsync(entityRef, default);
+        var reads = _harness.Store.StatusReads;
+
+        Assert.Equal(DocsBuildOutcome.WithoutConfig, await _harness.Builder.CheckAsync(entityRef, default));
+        Assert.Equal(reads, _harness.Store.StatusReads);
+        Assert.Equal(1, _harness.Builder.EntitiesWithoutConfig);
+
+        // The annotations changed: looked at afresh.
+        _harness.Catalog.Add("ledger", "dir:./docs-site", "file:" + _harness.Folder.PathOf("repo/ledger/catalog-info.yaml"), "file:" + _harness.Folder.PathOf("repo/all.yaml"));
+        Assert.Equal(DocsBuildOutcome.WithoutConfig, await _harness.Builder.CheckAsync(entityRef, default));
+        Assert.Equal(reads + 1, _harness.Store.StatusReads);
+    }
+
+    [Fact]
+    public async Task A_built_site_that_loses_its_mkdocs_yml_keeps_its_last_build_and_records_why_on_a_worker_check()
+    {
+        var entityRef = _harness.AddService("atlas");
+        Assert.Equal(DocsBuildOutcome.Built, await _harness.Builder.CheckAsync(entityRef, default));
+        File.Delete(_harness.Folder.PathOf("repo/atlas/mkdocs.yml"));
+
+        Assert.Equal(DocsBuildOutcome.Failed, await _harness.Builder.CheckAsync(entityRef, default));
+
+        var status = (await _harness.Store.GetStatusAsync(entityRef, default))!;
+        Assert.Equal(DocsBuildStatus.Failed, status.State);
+        Assert.StartsWith("No mkdocs.yml", status.Problems[0].Message, StringComparison.Ordinal);
+        Assert.NotNull(await _harness.Store.GetSiteAsync(entityRef, default));
+    }
+
+    [Fact]
     public async Task Too_many_pages_fail_the_build()
     {
         var entityRef = _harness.AddService("big", null, [.. Enumerable.Range(0, 6).Select(i => ($"p{i}.md", $"# P{i}\n"))]);

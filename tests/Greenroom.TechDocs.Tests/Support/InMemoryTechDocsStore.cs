@@ -43,8 +43,14 @@ internal sealed class InMemoryTechDocsStore : ITechDocsStore
         return Task.CompletedTask;
     }
 
-    public Task<DocsBuildStatus?> GetStatusAsync(string entityRef, CancellationToken cancellationToken) =>
-        Task.FromResult(_statuses.TryGetValue(entityRef, out var s) ? s : null);
+    /// <summary>How often a status was read.</summary>
+    public int StatusReads { get; private set; }
+
+    public Task<DocsBuildStatus?> GetStatusAsync(string entityRef, CancellationToken cancellationToken)
+    {
+        StatusReads++;
+        return Task.FromResult(_statuses.TryGetValue(entityRef, out var s) ? s : null);
+    }
 
     public Task<IReadOnlyList<DocsBuildStatus>> ListStatusesAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<DocsBuildStatus>>([.. _statuses.Values.OrderBy(s => s.EntityRef, StringComparer.Ordinal)]);
