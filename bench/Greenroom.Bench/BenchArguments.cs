@@ -70,6 +70,10 @@ internal sealed record BenchArguments
           --results DIR            where the JSON result goes (default: bench-results in the repository)
           --keep                   keep the temporary catalog, database and server log
 
+          dotnet run -c Release --project bench/Greenroom.Bench -- --pass-profile [--entities N | --catalog DIR] [--rounds R]
+                                   time the location pass's per-entity steps in process, on one thread (default 20000
+                                   entities, 3 rounds, the first a warm-up)
+
           dotnet run -c Release --project bench/Greenroom.Bench -- --techdocs [--pages N] [--runs R]
                                    render a generated N-page mkdocs site (default 50) R times (default 10)
         """;
