@@ -49,6 +49,9 @@ internal sealed record BenchArguments
 
     public string? Results { get; init; }
 
+    /// <summary>Only cold ingestion, the count check and the cold start: for A/B runs of the ingestion.</summary>
+    public bool IngestionOnly { get; init; }
+
     /// <summary>Keep the temporary catalog, database and server log.</summary>
     public bool Keep { get; init; }
 
@@ -78,6 +81,11 @@ internal sealed record BenchArguments
           --timeout SECONDS        bound of every wait, cold ingestion included (default 900)
           --results DIR            where the JSON result goes (default: bench-results in the repository)
           --keep                   keep the temporary catalog, database and server log
+          --ingestion-only         only cold ingestion, the count check and the cold start (for A/B runs)
+
+          dotnet run -c Release --project bench/Greenroom.Bench -- --pass-profile [--entities N | --catalog DIR] [--rounds R]
+                                   time the location pass's per-entity steps in process, on one thread (default 20000
+                                   entities, 3 rounds, the first a warm-up)
 
           dotnet run -c Release --project bench/Greenroom.Bench -- --techdocs [--pages N] [--runs R]
                                    render a generated N-page mkdocs site (default 50) R times (default 10)
@@ -123,6 +131,7 @@ internal sealed record BenchArguments
                 "--timeout" => result with { Timeout = TimeSpan.FromSeconds(Number(1)) },
                 "--results" => result with { Results = Value() },
                 "--keep" => result with { Keep = true },
+                "--ingestion-only" => result with { IngestionOnly = true },
                 var unknown => throw new BenchException($"Unknown argument '{unknown}'"),
             };
         }

@@ -118,6 +118,22 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter output)
         var context = new BenchContext(server, client, manifest, catalogDirectory, arguments);
 
         await Step("cold ingestion", () => ColdIngestion.MeasureAsync(context, cancellationToken));
+        if (!arguments.IngestionOnly)
+        {
+            await MeasureQueriesAndPassesAsync(context, cancellationToken);
+        }
+
+        var counts = await Timed("count check", () => CountCheck.MeasureAsync(context, cancellationToken));
+        _measures.AddRange(counts);
+        _countsWrong = counts.Any(m => m.Met == false);
+
+        await StopServerAsync();
+        _measures.Add(Measure.AtMost("peak RSS (VmHWM)", server.SamplePeakRss() / 1048576.0, "MB", 500, "ingestion, queries and passes of the first process"));
+        _measures.Add(Measure.AtMost("database size", DiskUsage.DatabaseBytes(settings.DataDirectory) / 1048576.0, "MB", 1024, "greenroom.db* after a clean stop"));
+    }
+
+    private async Task MeasureQueriesAndPassesAsync(BenchContext context, CancellationToken cancellationToken)
+    {
         await Step("search catch-up", () => SearchCatchUp.MeasureAsync(context, cancellationToken));
         await Step("idle refresh pass", () => RefreshPasses.IdlePassAsync(context, cancellationToken));
 
@@ -134,13 +150,6 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter output)
         await Step("throughput", async () => (IReadOnlyList<Measure>)[await Throughput.MeasureAsync(context, cancellationToken)]);
         await Step("incremental edit", async () => (IReadOnlyList<Measure>)[await IncrementalEdit.MeasureAsync(context, cancellationToken)]);
         await Step("memory over idle passes", () => RefreshPasses.MemoryGrowthAsync(context, cancellationToken));
-        var counts = await Timed("count check", () => CountCheck.MeasureAsync(context, cancellationToken));
-        _measures.AddRange(counts);
-        _countsWrong = counts.Any(m => m.Met == false);
-
-        await StopServerAsync();
-        _measures.Add(Measure.AtMost("peak RSS (VmHWM)", server.SamplePeakRss() / 1048576.0, "MB", 500, "ingestion, queries and passes of the first process"));
-        _measures.Add(Measure.AtMost("database size", DiskUsage.DatabaseBytes(settings.DataDirectory) / 1048576.0, "MB", 1024, "greenroom.db* after a clean stop"));
     }
 
     private async Task MeasureColdStartAsync(ServerSettings settings, CancellationToken cancellationToken)

@@ -7,6 +7,11 @@ if (args.Contains("--help") || args.Contains("-h"))
     return 0;
 }
 
+if (args.Contains("--pass-profile"))
+{
+    return await Greenroom.Bench.Pass.PassProfile.RunAsync(args, Console.Out);
+}
+
 if (args.Contains("--techdocs"))
 {
     return await Greenroom.Bench.TechDocs.TechDocsBench.RunAsync(args, Console.Out);

@@ -22,20 +22,35 @@ public sealed class EntityValidator(CatalogRules rules)
     public CatalogRules Rules { get; } = rules;
 
     /// <summary>All problems with <paramref name="entity"/>; empty when it is valid. Problems carry Field but no file position.</summary>
-    public IReadOnlyList<CatalogProblem> Validate(JsonObject entity)
+    public IReadOnlyList<CatalogProblem> Validate(JsonObject entity) => Validate(entity, out _);
+
+    /// <summary>
+    /// As <see cref="Validate(JsonObject)"/>; when the entity is valid, <paramref name="relations"/> are the relations
+    /// it originates if validating derived them (what <see cref="RelationDeriver.Derive(JsonObject, EntityRef)"/>
+    /// gives), so a caller need not derive them again; null when they were not derived (a kind or apiVersion outside
+    /// the built-in schemas) or the entity is invalid.
+    /// </summary>
+    public IReadOnlyList<CatalogProblem> Validate(JsonObject entity, out IReadOnlyList<EntityRelation>? relations)
     {
         ArgumentNullException.ThrowIfNull(entity);
+        relations = null;
         var problems = new ProblemCollector();
         var (apiVersion, kind) = EnvelopeValidator.Validate(entity, problems);
         if (apiVersion is not null && kind is not null)
         {
-            ValidateKind(entity, apiVersion, kind, problems);
+            relations = ValidateKind(entity, apiVersion, kind, problems);
+        }
+
+        if (problems.Problems.Count > 0)
+        {
+            relations = null;
         }
 
         return problems.Problems;
     }
 
-    private void ValidateKind(JsonObject entity, string apiVersion, string kind, ProblemCollector problems)
+    /// <summary>Validates the spec; returns the relations derived while doing so, or null when none were.</summary>
+    private IReadOnlyList<EntityRelation>? ValidateKind(JsonObject entity, string apiVersion, string kind, ProblemCollector problems)
     {
         var apiVersionAllowed = IsAllowed(Rules.AllowedApiVersions, apiVersion, StringComparison.Ordinal);
         if (BuiltInKinds.All.TryGetValue(kind, out var schema))
@@ -48,7 +63,7 @@ public sealed class EntityValidator(CatalogRules rules)
                 {
                     // Backstage's processor fails an entity whose reference fields cannot be parsed (a dependsOn
                     // entry without a kind, say); reporting it here names the field before any relation is stored.
-                    RelationDeriver.Derive(entity, self, problems.Problems);
+                    return RelationDeriver.Derive(entity, self, problems.Problems);
                 }
             }
             else if (!apiVersionAllowed)
@@ -56,12 +71,12 @@ public sealed class EntityValidator(CatalogRules rules)
                 problems.Add("apiVersion", $"Unsupported apiVersion \"{apiVersion}\" for kind {kind}; expected one of {string.Join(", ", schema.ApiVersions)}, or allow it in the catalog rules");
             }
 
-            return;
+            return null;
         }
 
         if (IsAllowed(Rules.AllowedKinds, kind, StringComparison.OrdinalIgnoreCase))
         {
-            return;
+            return null;
         }
 
         var builtIn = BuiltInKinds.All.Keys.FirstOrDefault(k => string.Equals(k, kind, StringComparison.OrdinalIgnoreCase));
@@ -69,6 +84,7 @@ public sealed class EntityValidator(CatalogRules rules)
             ? $"built-in kinds are {string.Join(", ", BuiltInKinds.All.Keys)}; allow other kinds in the catalog rules"
             : $"kinds are case-sensitive: did you mean {builtIn}?";
         problems.Add("kind", $"Unsupported kind \"{kind}\" (apiVersion \"{apiVersion}\"); {hint}");
+        return null;
     }
 
     private static bool IsAllowed(IReadOnlyList<string> allowed, string value, StringComparison comparison)

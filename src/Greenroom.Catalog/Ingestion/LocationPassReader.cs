@@ -5,6 +5,7 @@ using Greenroom.Catalog.Locations;
 using Greenroom.Catalog.Model.Descriptors;
 using Greenroom.Catalog.Model.Entities;
 using Greenroom.Catalog.Model.Problems;
+using Greenroom.Catalog.Model.Relations;
 using Greenroom.Catalog.Model.Validation;
 using Greenroom.Catalog.Options;
 using Greenroom.Catalog.Processing;
@@ -26,7 +27,8 @@ internal sealed class LocationPassReader(
     CatalogPaths paths)
 {
     /// <summary>Bumped whenever processing changes in a way that must re-process unchanged files.</summary>
-    private const string ProcessingVersion = "greenroom-processing-1";
+    /// <remarks>Version 2 hashes the stored JSON instead of a key-sorted form: every stored entity is rewritten once.</remarks>
+    private const string ProcessingVersion = "greenroom-processing-2";
 
     /// <summary>Files read in parallel between two hand-overs of a streamed pass: enough to keep every core busy.</summary>
     private const int FilesPerSlice = 32;
@@ -254,29 +256,33 @@ internal sealed class LocationPassReader(
         var reference = EntityFields.RefOf(entity);
         var key = reference?.ToKey();
         var problems = await placeholders.ResolveAsync(entity, address, root, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<EntityRelation>? relations = null;
         if (problems.Count == 0)
         {
-            problems = validator.Validate(entity);
+            problems = validator.Validate(entity, out relations);
         }
 
         if (problems.Count > 0)
         {
             // Hashed as it stands (unresolvable placeholders left in place), so the same broken content is "unchanged".
             var located = problems.Select(p => Locate(p, document, address, key)).ToList();
-            var failedHash = CanonicalJson.Hash(entity, $"{ProcessingVersion}\nfailed\n{address}");
+            var failedHash = HashedJson.HashOf(entity, $"{ProcessingVersion}\nfailed\n{address}");
             return new PassEntity(key, storedHashes is null ? entity : null, address, failedHash, located);
         }
 
         EntityAnnotations.Apply(entity, address.ToString(), origin);
-        var hash = CanonicalJson.Hash(entity, $"{ProcessingVersion}\n{address}");
+
+        // One serialization serves both the hash and, when the entity changed, the stored JSON.
+        using var json = HashedJson.Of(entity, $"{ProcessingVersion}\n{address}");
         if (storedHashes is null)
         {
-            return new PassEntity(key, entity, address, hash, []);
+            return new PassEntity(key, entity, address, json.Hash, []);
         }
 
         // Ingestion: keep only what the batch needs, so the tree (and the document's position map) can go at once.
-        var unchanged = key is null || (storedHashes.TryGetValue(key, out var stored) && stored == hash);
-        return new PassEntity(key, null, address, hash, [], unchanged ? null : PreparedEntity.From(entity, key!, address.Target));
+        var unchanged = key is null || (storedHashes.TryGetValue(key, out var stored) && stored == json.Hash);
+        return new PassEntity(
+            key, null, address, json.Hash, [], unchanged ? null : PreparedEntity.From(entity, key!, address.Target, json.ToJsonString(), relations));
     }
 
     private static CatalogProblem Locate(CatalogProblem problem, DescriptorDocument document, SourceAddress address, string? entityRef)

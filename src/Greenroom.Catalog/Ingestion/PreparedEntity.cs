@@ -15,13 +15,18 @@ namespace Greenroom.Catalog.Ingestion;
 internal sealed record PreparedEntity(string? ProcessedJson, IReadOnlyList<EntityRelation>? Relations, CatalogProblem? RelationProblem)
 {
     /// <summary>Serializes <paramref name="entity"/> (a valid, processed entity) and derives its relations.</summary>
-    public static PreparedEntity From(JsonObject entity, string key, string source)
+    public static PreparedEntity From(JsonObject entity, string key, string source) => From(entity, key, source, json: null, relations: null);
+
+    /// <summary>
+    /// As <see cref="From(JsonObject, string, string)"/>, with the entity's <paramref name="json"/> and
+    /// <paramref name="relations"/> when the caller already has them (each null to compute it here).
+    /// </summary>
+    public static PreparedEntity From(JsonObject entity, string key, string source, string? json, IReadOnlyList<EntityRelation>? relations)
     {
         try
         {
-            var self = EntityFields.RefOf(entity)!.Value;
-            var relations = RelationDeriver.Derive(entity, self);
-            return new PreparedEntity(entity.ToJsonString(), relations, null);
+            relations ??= RelationDeriver.Derive(entity, EntityFields.RefOf(entity)!.Value);
+            return new PreparedEntity(json ?? entity.ToJsonString(), relations, null);
         }
         catch (Exception exception) when (exception is FormatException or InvalidOperationException or ArgumentException)
         {

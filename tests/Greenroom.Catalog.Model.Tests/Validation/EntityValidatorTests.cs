@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Greenroom.Catalog.Model.Entities;
+using Greenroom.Catalog.Model.Relations;
 using Greenroom.Catalog.Model.Validation;
 
 namespace Greenroom.Catalog.Model.Tests.Validation;
@@ -323,5 +325,29 @@ public sealed class EntityValidatorTests
         });
 
         Assert.Equal(["metadata.name", "metadata.tags[0]", "spec.owner"], FieldsOf(entity));
+    }
+
+    [Fact]
+    public void Gives_the_relations_it_derived_for_a_valid_entity()
+    {
+        var entity = Component();
+
+        Assert.Empty(_validator.Validate(entity, out var relations));
+
+        var self = EntityFields.RefOf(entity)!.Value;
+        Assert.NotNull(relations);
+        Assert.NotEmpty(relations);
+        Assert.Equal(RelationDeriver.Derive(entity, self), relations);
+    }
+
+    [Fact]
+    public void Gives_no_relations_for_an_invalid_entity_or_a_kind_without_a_schema()
+    {
+        Assert.NotEmpty(_validator.Validate(Component(e => e["metadata"]!["name"] = "not valid"), out var invalid));
+        Assert.Null(invalid);
+
+        var custom = new EntityValidator(new CatalogRules { AllowedKinds = ["Widget"] });
+        Assert.Empty(custom.Validate(Component(e => e["kind"] = "Widget"), out var unknownKind));
+        Assert.Null(unknownKind);
     }
 }
