@@ -15,11 +15,14 @@ public sealed class SqliteStoreOptions
     /// </summary>
     public int MaxPooledReaders { get; set; } = 16;
 
-    /// <summary>
-    /// Page cache of the writer connection in KiB (SQLite's default of 2 MiB is small for 100k entities); each pooled
-    /// reader gets a quarter of it.
-    /// </summary>
+    /// <summary>Page cache of the writer connection in KiB (SQLite's default of 2 MiB is small for 100k entities).</summary>
     public int CacheSizeKiB { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Page cache of each reader connection in KiB. Readers find their pages in the operating system's file cache, so a
+    /// small private cache costs a copy, not a disk read; a large one is held once per pooled reader (16 of them).
+    /// </summary>
+    public int ReaderCacheSizeKiB { get; set; } = 4 * 1024;
 
     /// <summary>
     /// Query planning: a filter that may match more entities than this is read in index order, page by page; a

@@ -102,9 +102,9 @@ internal sealed class SqliteConnectionPool : IAsyncDisposable
                 ? $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {busyMs}; " +
                   $"PRAGMA cache_size = -{_options.CacheSizeKiB}; PRAGMA temp_store = MEMORY; " +
                   "PRAGMA wal_autocheckpoint = 8192; PRAGMA journal_size_limit = 67108864;"
-                // Readers are many (one per concurrent request) and their pages are in the OS cache anyway: a quarter
-                // of the writer's cache each keeps 16 of them from holding hundreds of MB.
-                : $"PRAGMA busy_timeout = {busyMs}; PRAGMA cache_size = -{Math.Max(1024, _options.CacheSizeKiB / 4)}; PRAGMA temp_store = MEMORY;";
+                // Readers are many (one per concurrent request) and their pages are in the OS cache anyway: a small
+                // cache each keeps 16 of them from holding hundreds of MB.
+                : $"PRAGMA busy_timeout = {busyMs}; PRAGMA cache_size = -{_options.ReaderCacheSizeKiB}; PRAGMA temp_store = MEMORY;";
             using var command = connection.CreateCommand();
             command.CommandText = pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
