@@ -28,6 +28,12 @@ public sealed class SearchOptions
     /// </summary>
     public int FullCollationThreshold { get; set; } = 5000;
 
+    /// <summary>
+    /// Memory the index writer fills with new documents before it writes a segment, in MiB. Less saves memory during a
+    /// full build at a cost in speed: 100k entities and 10k pages indexed at 6,730 documents/s with 64 and 4,389 with 32.
+    /// </summary>
+    public int IndexBufferMiB { get; set; } = 64;
+
     /// <summary>Longest accepted search term, in characters (Backstage's default is 100).</summary>
     public int MaxTermLength { get; set; } = 100;
 

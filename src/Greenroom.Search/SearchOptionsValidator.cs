@@ -26,6 +26,7 @@ internal sealed class SearchOptionsValidator : IValidateOptions<SearchOptions>
         Positive(failures, "BatchSize", options.BatchSize);
         Positive(failures, "FullCollationThreshold", options.FullCollationThreshold);
         Positive(failures, "MaxTermLength", options.MaxTermLength);
+        Positive(failures, "IndexBufferMiB", options.IndexBufferMiB);
         Positive(failures, "MaxPageLimit", options.MaxPageLimit);
         Positive(failures, "MaxResultWindow", options.MaxResultWindow);
         if (options.DefaultPageLimit < 1 || options.DefaultPageLimit > options.MaxPageLimit)

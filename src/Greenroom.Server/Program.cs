@@ -1,5 +1,7 @@
 using Greenroom.Server.Hosting;
 
+NativeHeapTuning.LimitArenas();
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGreenroomServer();
 

@@ -325,7 +325,7 @@ internal sealed partial class LuceneSearchEngine(IOptions<SearchOptions> options
         var config = new IndexWriterConfig(SearchAnalyzer.Version, _analyzer)
         {
             OpenMode = mode,
-            RAMBufferSizeMB = 64,
+            RAMBufferSizeMB = options.Value.IndexBufferMiB,
         };
         var writer = new IndexWriter(directory, config);
         if (mode == OpenMode.CREATE)
