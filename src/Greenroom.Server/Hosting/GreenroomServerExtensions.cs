@@ -29,6 +29,8 @@ public static class GreenroomServerExtensions
             // Read unvalidated: a bad DataDirectory is reported by GreenroomOptions' own check, together with every
             // other configuration problem, before the store is ever opened.
             var greenroom = configuration.GetSection(GreenroomOptions.SectionName).Get<GreenroomOptions>() ?? new GreenroomOptions();
+            // Tuning (page caches, pooled readers, bulk stitching) from Greenroom:Sqlite; the file always follows DataDirectory.
+            configuration.GetSection("Greenroom:Sqlite").Bind(store);
             store.DatabasePath = greenroom.TryGetDatabasePath(environment.ContentRootPath) ?? "greenroom.db";
         });
 
