@@ -2,91 +2,85 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Greenroom.Catalog.Processing;
 
 /// <summary>
 /// Hashes JSON in a canonical form (object keys sorted ordinally, no whitespace), so the same content always gives
-/// the same hash whatever the key order in the file.
+/// the same hash whatever the key order. The final form's hash (its etag) is this hash with no suffix.
 /// </summary>
 internal static class CanonicalJson
 {
-    /// <summary>Lower-case hex SHA-256 of the canonical form of <paramref name="node"/> followed by <paramref name="suffix"/>.</summary>
-    public static string Hash(JsonNode? node, string suffix = "")
+    /// <summary>
+    /// Lower-case hex SHA-256 of the canonical form of <paramref name="element"/>, a line feed and
+    /// <paramref name="suffix"/>.
+    /// </summary>
+    public static string Hash(JsonElement element, string suffix = "")
     {
-        // Written to one buffer and hashed in one call: a hash per entity is on the hot path of every pass.
-        var buffer = new ArrayBufferWriter<byte>(2048);
+        // Written to one buffer and hashed in one call: a hash per entity is on the hot path of stitching.
+        var buffer = new ArrayBufferWriter<byte>(4096);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            Write(writer, node);
+            Write(writer, element);
         }
 
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(buffer.WrittenSpan);
-        hash.AppendData(Encoding.UTF8.GetBytes("\n" + suffix));
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        var tail = buffer.GetSpan(1 + Encoding.UTF8.GetMaxByteCount(suffix.Length));
+        tail[0] = (byte)'\n';
+        buffer.Advance(1 + Encoding.UTF8.GetBytes(suffix, tail[1..]));
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
     }
 
-    private static void Write(Utf8JsonWriter writer, JsonNode? node)
+    private static void Write(Utf8JsonWriter writer, JsonElement element)
     {
-        switch (node)
+        switch (element.ValueKind)
         {
-            case null:
-                writer.WriteNullValue();
+            case JsonValueKind.Object:
+                WriteObject(writer, element);
                 break;
-            case JsonObject obj:
-                writer.WriteStartObject();
-                foreach (var (key, value) in Sorted(obj))
-                {
-                    writer.WritePropertyName(key);
-                    Write(writer, value);
-                }
-
-                writer.WriteEndObject();
-                break;
-            case JsonArray array:
+            case JsonValueKind.Array:
                 writer.WriteStartArray();
-                foreach (var item in array)
+                foreach (var item in element.EnumerateArray())
                 {
                     Write(writer, item);
                 }
 
                 writer.WriteEndArray();
                 break;
-            case JsonValue value when value.TryGetValue<string>(out var text):
-                // Same bytes as WriteTo, without its per-value serializer lookup (most values are strings).
-                writer.WriteStringValue(text);
-                break;
             default:
-                node.WriteTo(writer);
+                element.WriteTo(writer);
                 break;
         }
     }
 
-    /// <summary>The properties in ordinal key order; most objects are small and many already sorted, so no sort then.</summary>
-    private static IEnumerable<KeyValuePair<string, JsonNode?>> Sorted(JsonObject obj)
+    private static void WriteObject(Utf8JsonWriter writer, JsonElement element)
     {
-        string? previous = null;
+        // Most objects are small and many are sorted already: then no sort.
+        var members = new List<(string Name, JsonElement Value)>();
         var sorted = true;
-        foreach (var (key, _) in obj)
+        foreach (var member in element.EnumerateObject())
         {
-            if (previous is not null && string.CompareOrdinal(previous, key) > 0)
+            var name = member.Name;
+            if (sorted && members.Count > 0 && string.CompareOrdinal(members[^1].Name, name) > 0)
             {
                 sorted = false;
-                break;
             }
 
-            previous = key;
+            members.Add((name, member.Value));
         }
 
-        if (sorted)
+        if (!sorted)
         {
-            return obj;
+            // Keys of a parsed object are unique, so an unstable sort gives the one order.
+            members.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
         }
 
-        var properties = obj.ToArray();
-        Array.Sort(properties, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        return properties;
+        writer.WriteStartObject();
+        foreach (var (name, value) in members)
+        {
+            writer.WritePropertyName(name);
+            Write(writer, value);
+        }
+
+        writer.WriteEndObject();
     }
 }

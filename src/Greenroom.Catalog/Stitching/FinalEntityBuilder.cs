@@ -41,7 +41,7 @@ internal static class FinalEntityBuilder
         }
 
         using var unsigned = JsonDocument.Parse(buffer.WrittenMemory);
-        var hash = FinalHash.Compute(unsigned.RootElement);
+        var hash = CanonicalJson.Hash(unsigned.RootElement);
         if (hash == source.PreviousFinalHash)
         {
             return null;

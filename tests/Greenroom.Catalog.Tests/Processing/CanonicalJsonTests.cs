@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Greenroom.Catalog.Processing;
 
 namespace Greenroom.Catalog.Tests.Processing;
@@ -8,20 +8,20 @@ public sealed class CanonicalJsonTests
     [Fact]
     public void Key_order_does_not_change_the_hash()
     {
-        var a = JsonNode.Parse("""{"kind":"Component","metadata":{"name":"a","tags":["x","y"]}}""");
-        var b = JsonNode.Parse("""{"metadata":{"tags":["x","y"],"name":"a"},"kind":"Component"}""");
+        using var a = JsonDocument.Parse("""{"kind":"Component","metadata":{"name":"a","tags":["x","y"]}}""");
+        using var b = JsonDocument.Parse("""{"metadata":{"tags":["x","y"],"name":"a"},"kind":"Component"}""");
 
-        Assert.Equal(CanonicalJson.Hash(a), CanonicalJson.Hash(b));
+        Assert.Equal(CanonicalJson.Hash(a.RootElement), CanonicalJson.Hash(b.RootElement));
     }
 
     [Fact]
     public void Content_array_order_and_suffix_change_the_hash()
     {
-        var a = JsonNode.Parse("""{"tags":["x","y"]}""");
-        var b = JsonNode.Parse("""{"tags":["y","x"]}""");
+        using var a = JsonDocument.Parse("""{"tags":["x","y"]}""");
+        using var b = JsonDocument.Parse("""{"tags":["y","x"]}""");
 
-        Assert.NotEqual(CanonicalJson.Hash(a), CanonicalJson.Hash(b));
-        Assert.NotEqual(CanonicalJson.Hash(a, "file:/a.yaml"), CanonicalJson.Hash(a, "file:/b.yaml"));
-        Assert.Matches("^[0-9a-f]{64}$", CanonicalJson.Hash(a));
+        Assert.NotEqual(CanonicalJson.Hash(a.RootElement), CanonicalJson.Hash(b.RootElement));
+        Assert.NotEqual(CanonicalJson.Hash(a.RootElement, "file:/a.yaml"), CanonicalJson.Hash(a.RootElement, "file:/b.yaml"));
+        Assert.Matches("^[0-9a-f]{64}$", CanonicalJson.Hash(a.RootElement));
     }
 }
