@@ -73,7 +73,7 @@ internal sealed record BenchArguments
           --seed S                 random seed (default 1)
           --files K                part files (default: one per ~100 entities)
           --location-layout L      single (default: one Location listing every file) or per-file
-          --server-dll PATH        the server build (default: src/Greenroom.Server/bin/Release/net10.0/Greenroom.Server.dll)
+          --server-dll PATH        the server build (default: artifacts/server/Greenroom.Server.dll, from dotnet publish)
           --requests R             requests per latency measure (default 300, at least 200)
           --throughput-requests T  requests of the 16-client throughput measure (default 5000)
           --clients C              concurrent clients of the throughput measure (default 16)

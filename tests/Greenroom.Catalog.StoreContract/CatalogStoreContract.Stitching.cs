@@ -67,6 +67,25 @@ public abstract partial class CatalogStoreContract
     }
 
     [Fact]
+    public async Task Gives_out_queued_refs_in_ref_order_sweeping_on_from_a_cursor_and_wrapping_around()
+    {
+        var store = await CreateStoreAsync();
+        var location = await AddLocationAsync(store);
+        // Ingested out of order, and in two writes, so neither file nor enqueue order is ref order.
+        var refs = Enumerable.Range(0, 12).Select(i => EntityJson.Ref("component", $"c{i:00}")).ToArray();
+        var reversed = refs.Reverse().ToArray();
+        await store.ApplyIngestionAsync(Ingest.Batch(location.Id, reversed[6..].Select(r => Ingest.Changed(r)).ToArray()), None);
+        await store.ApplyIngestionAsync(Ingest.Batch(location.Id, reversed.Select(r => Ingest.Changed(r)).ToArray()), None);
+
+        Assert.Equal(refs[..5], await store.GetStitchQueueAsync(5, None));
+        Assert.Equal(refs[5..10], await store.GetStitchQueueAsync(5, refs[4], None));
+        // Past the end, the sweep wraps around to the refs at or before the cursor.
+        Assert.Equal([refs[10], refs[11], refs[0], refs[1], refs[2]], await store.GetStitchQueueAsync(5, refs[9], None));
+        Assert.Equal(refs, await store.GetStitchQueueAsync(100, refs[11], None));
+        Assert.Equal(refs, await store.GetStitchQueueAsync(100, "zzz", None));
+    }
+
+    [Fact]
     public async Task A_ref_changed_again_while_being_stitched_stays_queued()
     {
         var store = await CreateStoreAsync();

@@ -1,9 +1,12 @@
 namespace Greenroom.Bench.Server;
 
-/// <summary>Finds the repository root and the Release build of the server; the bench never builds anything itself.</summary>
+/// <summary>
+/// Finds the repository root and the published server (Release, ReadyToRun, as deployed); the bench never builds
+/// anything itself.
+/// </summary>
 internal static class ServerLocator
 {
-    private const string ReleaseDll = "src/Greenroom.Server/bin/Release/net10.0/Greenroom.Server.dll";
+    private const string ReleaseDll = "artifacts/server/Greenroom.Server.dll";
 
     /// <summary>The folder holding <c>Greenroom.slnx</c> above the current directory or this program, or null.</summary>
     public static string? RepositoryRoot()
@@ -30,6 +33,6 @@ internal static class ServerLocator
         return File.Exists(path)
             ? path
             : throw new BenchException(
-                $"Server build not found at {path}. Build it first: dotnet build src/Greenroom.Server -c Release (or pass --server-dll).");
+                $"Server build not found at {path}. Publish it first: dotnet publish src/Greenroom.Server -c Release -o artifacts/server (or pass --server-dll).");
     }
 }

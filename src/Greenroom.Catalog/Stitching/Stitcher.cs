@@ -33,12 +33,13 @@ internal sealed partial class Stitcher(
     {
         var total = 0;
         var bulk = false;
+        string? after = null;
         var cpuAtStart = Environment.CpuUsage.TotalTime;
         try
         {
             while (true)
             {
-                var round = await store.GetStitchQueueAsync(RoundSize, cancellationToken).ConfigureAwait(false);
+                var round = await store.GetStitchQueueAsync(RoundSize, after, cancellationToken).ConfigureAwait(false);
                 if (round.Count == 0)
                 {
                     progress.SetQueueDepth(0);
@@ -58,6 +59,7 @@ internal sealed partial class Stitcher(
                 }
 
                 total += await StitchRoundAsync(round, total, cancellationToken).ConfigureAwait(false);
+                after = round[^1];
             }
         }
         finally

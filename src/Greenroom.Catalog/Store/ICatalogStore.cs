@@ -88,6 +88,17 @@ public interface ICatalogStore
     /// </summary>
     Task<IReadOnlyList<string>> GetStitchQueueAsync(int max, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Up to <paramref name="max"/> queued refs in ref order, beginning after <paramref name="after"/> and wrapping around
+    /// to the start of the queue: a drain that passes the last ref it took sweeps the queue like an elevator.
+    /// </summary>
+    /// <remarks>
+    /// Ref order makes a deep drain (a cold start: every entity) write final forms and their rows in key order, so
+    /// each lands next to the previous one instead of in a random page; the sweep still reaches every queued ref
+    /// within one pass over the queue, however many are added behind it.
+    /// </remarks>
+    Task<IReadOnlyList<string>> GetStitchQueueAsync(int max, string? after, CancellationToken cancellationToken);
+
     /// <summary>What the stitcher needs for each ref that exists as an entity (refs without one are skipped).</summary>
     Task<IReadOnlyList<StitchSource>> GetStitchSourcesAsync(IReadOnlyCollection<string> refs, CancellationToken cancellationToken);
 

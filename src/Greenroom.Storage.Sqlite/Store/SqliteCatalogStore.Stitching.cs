@@ -9,18 +9,31 @@ public sealed partial class SqliteCatalogStore
 {
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> GetStitchQueueAsync(int max, CancellationToken cancellationToken) =>
+        GetStitchQueueAsync(max, after: null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> GetStitchQueueAsync(int max, string? after, CancellationToken cancellationToken) =>
         ReadAsync(async (connection, transaction) =>
         {
-            using var command = connection.Command("SELECT ref FROM stitch_queue ORDER BY ticket, ref LIMIT $max", transaction)
-                .With("$max", Math.Max(0, max));
             var refs = new List<string>();
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            await ReadQueueAsync("SELECT ref FROM stitch_queue WHERE ref > $after ORDER BY ref LIMIT $max", after ?? string.Empty).ConfigureAwait(false);
+            if (after is not null && refs.Count < max)
             {
-                refs.Add(reader.GetString(0));
+                // Wrap around: the refs at or before the cursor, queued earlier or since.
+                await ReadQueueAsync("SELECT ref FROM stitch_queue WHERE ref <= $after ORDER BY ref LIMIT $max", after).ConfigureAwait(false);
             }
 
             return (IReadOnlyList<string>)refs;
+
+            async Task ReadQueueAsync(string sql, string cursor)
+            {
+                using var command = connection.Command(sql, transaction).With("$after", cursor).With("$max", Math.Max(0, max - refs.Count));
+                using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    refs.Add(reader.GetString(0));
+                }
+            }
         }, cancellationToken);
 
     /// <inheritdoc />
