@@ -38,9 +38,15 @@ internal sealed class BenchRunner(BenchArguments arguments, TextWriter output)
         var startedAt = DateTimeOffset.UtcNow;
         var repository = ServerLocator.RepositoryRoot();
         var serverDll = ServerLocator.ServerDll(arguments.ServerDll);
-        if (!serverDll.Contains("release", StringComparison.OrdinalIgnoreCase))
+        var build = ServerBuild.Read(serverDll);
+        if (build.Configuration != "Release")
         {
-            _notes.Add("the server build's path does not say Release: numbers of a Debug build are not comparable");
+            _notes.Add($"the server is a {build.Configuration ?? "unknown"} build, not Release: its numbers are not comparable");
+        }
+
+        if (!build.ReadyToRun)
+        {
+            _notes.Add("the server build is not ReadyToRun (a plain dotnet build, not dotnet publish): start-up and cold ingestion include compiling it");
         }
 
         var runRoot = Path.Combine(Path.GetTempPath(), $"greenroom-bench-{startedAt:yyyyMMdd-HHmmss}-{Environment.ProcessId}");
