@@ -32,19 +32,19 @@ internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransac
     {
         await EnsureLocationExistsAsync(cancellationToken).ConfigureAwait(false);
         var own = await LoadOwnRowsAsync(cancellationToken).ConfigureAwait(false);
-        using var statements = new Statements(connection, transaction);
+        using var statements = new Statements(connection);
         var returned = new List<string>();
         foreach (var (entityRef, row) in own)
         {
             if (row.IsOrphan && produced.Contains(entityRef))
             {
-                await statements.ExecuteAsync(statements.Unorphan, cancellationToken, _now, entityRef).ConfigureAwait(false);
+                statements.Unorphan.Integer(1, _now).Text(2, entityRef).Execute();
                 _toStitch.Add(entityRef);
                 returned.Add(entityRef);
             }
         }
 
-        var orphaned = await OrphanMissingAsync(statements, own, produced.Contains, cancellationToken).ConfigureAwait(false);
+        var orphaned = OrphanMissing(statements, own, produced.Contains, cancellationToken);
         return new IngestionOutcome([], returned, 0, orphaned, [], _toStitch.ToList());
     }
 
@@ -75,7 +75,7 @@ internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransac
             (own, foreign) = await LoadBatchRowsAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        using var statements = new Statements(connection, transaction);
+        using var statements = new Statements(connection);
         var added = new List<string>();
         var updated = new List<string>();
         var conflicts = new List<EntityConflict>();
@@ -96,21 +96,21 @@ internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransac
             {
                 if (entity.ProcessedJson is not null)
                 {
-                    await UpdateAsync(statements, entity, cancellationToken).ConfigureAwait(false);
+                    Update(statements, entity);
                     updated.Add(entity.EntityRef);
                 }
                 else if (entity.ErrorsJson is not null
                          && (mine.IsOrphan || mine.ContentHash != entity.ContentHash || mine.ErrorsJson != entity.ErrorsJson || mine.Source != entity.Source))
                 {
                     // Failed to process: keep the last good form and relations, record the new hash and errors.
-                    await statements.ExecuteAsync(statements.Failed, cancellationToken,
-                        entity.Source, entity.ContentHash, entity.ErrorsJson, _now, entity.EntityRef).ConfigureAwait(false);
+                    statements.Failed.Text(1, entity.Source).Text(2, entity.ContentHash).Text(3, entity.ErrorsJson)
+                        .Integer(4, _now).Text(5, entity.EntityRef).Execute();
                     _toStitch.Add(entity.EntityRef);
                     updated.Add(entity.EntityRef);
                 }
                 else if (mine.IsOrphan)
                 {
-                    await statements.ExecuteAsync(statements.Unorphan, cancellationToken, _now, entity.EntityRef).ConfigureAwait(false);
+                    statements.Unorphan.Integer(1, _now).Text(2, entity.EntityRef).Execute();
                     _toStitch.Add(entity.EntityRef);
                     updated.Add(entity.EntityRef);
                 }
@@ -128,29 +128,28 @@ internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransac
                 else if (entity.ProcessedJson is not null)
                 {
                     // An orphan nobody produces any more may be claimed by the location that now produces it.
-                    await UpdateAsync(statements, entity, cancellationToken).ConfigureAwait(false);
+                    Update(statements, entity);
                     added.Add(entity.EntityRef);
                 }
             }
             else if (entity.ProcessedJson is not null)
             {
-                await statements.ExecuteAsync(statements.Insert, cancellationToken,
-                    entity.EntityRef, NewUid(), _locationId, entity.Source, entity.ContentHash,
-                    entity.ProcessedJson, entity.ErrorsJson ?? "[]", _now).ConfigureAwait(false);
-                await InsertRelationsAsync(statements, entity, cancellationToken).ConfigureAwait(false);
+                statements.Insert.Text(1, entity.EntityRef).Text(2, NewUid()).Text(3, _locationId).Text(4, entity.Source)
+                    .Text(5, entity.ContentHash).Text(6, entity.ProcessedJson).Text(7, entity.ErrorsJson ?? "[]").Integer(8, _now).Execute();
+                InsertRelations(statements, entity);
                 _toStitch.Add(entity.EntityRef);
                 added.Add(entity.EntityRef);
             }
         }
 
         var orphaned = wholePass
-            ? await OrphanMissingAsync(statements, own, firstSource.ContainsKey, cancellationToken).ConfigureAwait(false)
+            ? OrphanMissing(statements, own, firstSource.ContainsKey, cancellationToken)
             : [];
         return new IngestionOutcome(added, updated, unchanged, orphaned, conflicts, _toStitch.ToList());
     }
 
     /// <summary>Marks the location's entities the pass did not produce as orphans, except those of unreadable sources.</summary>
-    private async Task<List<string>> OrphanMissingAsync(
+    private List<string> OrphanMissing(
         Statements statements, Dictionary<string, StoredRow> own, Func<string, bool> produced, CancellationToken cancellationToken)
     {
         var keep = new HashSet<string>(batch.KeepSources, StringComparer.Ordinal);
@@ -162,7 +161,8 @@ internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransac
                 continue;
             }
 
-            await statements.ExecuteAsync(statements.Orphan, cancellationToken, _now, entityRef).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            statements.Orphan.Integer(1, _now).Text(2, entityRef).Execute();
             _toStitch.Add(entityRef);
             orphaned.Add(entityRef);
         }
@@ -176,32 +176,27 @@ internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransac
     /// </summary>
     private static string NewUid() => Guid.CreateVersion7().ToString("D");
 
-    private async Task UpdateAsync(Statements statements, IngestedEntity entity, CancellationToken cancellationToken)
+    private void Update(Statements statements, IngestedEntity entity)
     {
-        await statements.ExecuteAsync(statements.Update, cancellationToken,
-            _locationId, entity.Source, entity.ContentHash, entity.ProcessedJson, entity.ErrorsJson ?? "[]", _now, entity.EntityRef).ConfigureAwait(false);
+        statements.Update.Text(1, _locationId).Text(2, entity.Source).Text(3, entity.ContentHash).Text(4, entity.ProcessedJson)
+            .Text(5, entity.ErrorsJson ?? "[]").Integer(6, _now).Text(7, entity.EntityRef).Execute();
 
         // The entities at the far end of the old relations must lose them: stitch them too.
-        statements.DeleteRelations.Parameters[0].Value = entity.EntityRef;
-        using (var reader = await statements.DeleteRelations.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        statements.DeleteRelations.Text(1, entity.EntityRef).Execute(row =>
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                _toStitch.Add(reader.GetString(0));
-                _toStitch.Add(reader.GetString(1));
-            }
-        }
+            _toStitch.Add(row.ColumnText(0)!);
+            _toStitch.Add(row.ColumnText(1)!);
+        });
 
-        await InsertRelationsAsync(statements, entity, cancellationToken).ConfigureAwait(false);
+        InsertRelations(statements, entity);
         _toStitch.Add(entity.EntityRef);
     }
 
-    private async Task InsertRelationsAsync(Statements statements, IngestedEntity entity, CancellationToken cancellationToken)
+    private void InsertRelations(Statements statements, IngestedEntity entity)
     {
         foreach (var relation in (entity.Relations ?? []).Distinct())
         {
-            await statements.ExecuteAsync(statements.InsertRelation, cancellationToken,
-                entity.EntityRef, relation.SourceRef, relation.Type, relation.TargetRef).ConfigureAwait(false);
+            statements.InsertRelation.Text(1, entity.EntityRef).Text(2, relation.SourceRef).Text(3, relation.Type).Text(4, relation.TargetRef).Execute();
             _toStitch.Add(relation.SourceRef);
             _toStitch.Add(relation.TargetRef);
         }
@@ -262,37 +257,29 @@ internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransac
         return rows;
     }
 
-    /// <summary>The prepared statements of one pass, each compiled once and re-bound per entity.</summary>
-    private sealed class Statements(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
+    /// <summary>The statements of one pass (or part), each prepared once and re-bound per entity or relation row.</summary>
+    private sealed class Statements(SqliteConnection connection) : IDisposable
     {
-        public SqliteCommand Insert { get; } = connection.Prepared(transaction,
+        public RawStatement Insert { get; } = new(connection,
             "INSERT INTO entities (ref, uid, location_id, source, content_hash, processed_json, errors_json, is_orphan, created_at, updated_at) " +
-            "VALUES ($p1, $p2, $p3, $p4, $p5, $p6, $p7, 0, $p8, $p8)", 8);
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, ?8, ?8)");
 
-        public SqliteCommand Update { get; } = connection.Prepared(transaction,
-            "UPDATE entities SET location_id = $p1, source = $p2, content_hash = $p3, processed_json = $p4, errors_json = $p5, " +
-            "is_orphan = 0, updated_at = $p6 WHERE ref = $p7", 7);
+        public RawStatement Update { get; } = new(connection,
+            "UPDATE entities SET location_id = ?1, source = ?2, content_hash = ?3, processed_json = ?4, errors_json = ?5, " +
+            "is_orphan = 0, updated_at = ?6 WHERE ref = ?7");
 
-        public SqliteCommand Failed { get; } = connection.Prepared(transaction,
-            "UPDATE entities SET source = $p1, content_hash = $p2, errors_json = $p3, is_orphan = 0, updated_at = $p4 WHERE ref = $p5", 5);
+        public RawStatement Failed { get; } = new(connection,
+            "UPDATE entities SET source = ?1, content_hash = ?2, errors_json = ?3, is_orphan = 0, updated_at = ?4 WHERE ref = ?5");
 
-        public SqliteCommand Unorphan { get; } = connection.Prepared(transaction,
-            "UPDATE entities SET is_orphan = 0, updated_at = $p1 WHERE ref = $p2", 2);
+        public RawStatement Unorphan { get; } = new(connection, "UPDATE entities SET is_orphan = 0, updated_at = ?1 WHERE ref = ?2");
 
-        public SqliteCommand Orphan { get; } = connection.Prepared(transaction,
-            "UPDATE entities SET is_orphan = 1, updated_at = $p1 WHERE ref = $p2", 2);
+        public RawStatement Orphan { get; } = new(connection, "UPDATE entities SET is_orphan = 1, updated_at = ?1 WHERE ref = ?2");
 
-        public SqliteCommand DeleteRelations { get; } = connection.Prepared(transaction,
-            "DELETE FROM relations WHERE originating_ref = $p1 RETURNING source_ref, target_ref", 1);
+        public RawStatement DeleteRelations { get; } = new(connection,
+            "DELETE FROM relations WHERE originating_ref = ?1 RETURNING source_ref, target_ref");
 
-        public SqliteCommand InsertRelation { get; } = connection.Prepared(transaction,
-            "INSERT INTO relations (originating_ref, source_ref, type, target_ref) VALUES ($p1, $p2, $p3, $p4)", 4);
-
-        public async Task ExecuteAsync(SqliteCommand command, CancellationToken cancellationToken, params object?[] values)
-        {
-            command.Bind(values);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        public RawStatement InsertRelation { get; } = new(connection,
+            "INSERT INTO relations (originating_ref, source_ref, type, target_ref) VALUES (?1, ?2, ?3, ?4)");
 
         public void Dispose()
         {

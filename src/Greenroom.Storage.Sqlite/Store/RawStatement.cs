@@ -5,8 +5,9 @@ using SQLitePCL;
 namespace Greenroom.Storage.Sqlite.Store;
 
 /// <summary>
-/// A prepared statement driven through SQLite's own API, for the few statements a stitch runs per entity and per
-/// filter row (about 30 per entity, millions in a cold ingestion). A <see cref="SqliteCommand"/> execution looks up
+/// A prepared statement driven through SQLite's own API, the store's one mechanism for statements re-executed per row:
+/// those a location pass runs per entity and relation, and a stitch per entity and filter row (millions in a cold
+/// ingestion). A <see cref="SqliteCommand"/> execution looks up
 /// every parameter by name, boxes its value and opens and disposes a data reader; here an execution is bind, step,
 /// reset. It runs in whatever transaction the connection is in, like the commands beside it.
 /// </summary>
@@ -68,14 +69,34 @@ internal sealed class RawStatement : IDisposable
         return this;
     }
 
+    /// <summary>Binds a blob (or NULL) to the 1-based parameter <paramref name="index"/>.</summary>
+    public RawStatement Blob(int index, byte[]? value)
+    {
+        // Like text, an empty blob must not become a null pointer, which SQLite would store as NULL.
+        Check(value switch
+        {
+            null => raw.sqlite3_bind_null(_statement, index),
+            { Length: 0 } => raw.sqlite3_bind_zeroblob(_statement, index, 0),
+            _ => raw.sqlite3_bind_blob(_statement, index, value),
+        });
+        return this;
+    }
+
     /// <summary>Runs the statement to completion; returns the rows it changed.</summary>
-    public int Execute()
+    public int Execute() => Execute(onRow: null);
+
+    /// <summary>
+    /// Runs the statement to completion, handing each row it returns (a query, or <c>RETURNING</c>) to
+    /// <paramref name="onRow"/>, which reads it with <see cref="ColumnText"/>; returns the rows it changed.
+    /// </summary>
+    public int Execute(Action<RawStatement>? onRow)
     {
         try
         {
             int rc;
             while ((rc = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW)
             {
+                onRow?.Invoke(this);
             }
 
             if (rc != raw.SQLITE_DONE)
@@ -109,6 +130,10 @@ internal sealed class RawStatement : IDisposable
             raw.sqlite3_reset(_statement);
         }
     }
+
+    /// <summary>The text of the 0-based column <paramref name="index"/> of the current row (null for NULL).</summary>
+    public string? ColumnText(int index) =>
+        raw.sqlite3_column_type(_statement, index) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(_statement, index).utf8_to_string();
 
     private void Check(int rc)
     {

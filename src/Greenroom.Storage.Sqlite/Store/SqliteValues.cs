@@ -29,39 +29,6 @@ internal static class SqliteValues
         return command;
     }
 
-    /// <summary>Declares a parameter once so a prepared statement can be re-executed with new values per row.</summary>
-    public static SqliteParameter Param(this SqliteCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = DBNull.Value;
-        command.Parameters.Add(parameter);
-        return parameter;
-    }
-
-    public static void Set(this SqliteParameter parameter, object? value) => parameter.Value = value ?? DBNull.Value;
-
-    /// <summary>A statement to re-execute per row, with positional parameters <c>$p1</c>…<c>$pN</c> declared once.</summary>
-    public static SqliteCommand Prepared(this SqliteConnection connection, SqliteTransaction transaction, string sql, int parameters)
-    {
-        var command = connection.Command(sql, transaction);
-        for (var i = 1; i <= parameters; i++)
-        {
-            command.Param("$p" + i);
-        }
-
-        return command;
-    }
-
-    /// <summary>Sets the positional parameters of a <see cref="Prepared"/> statement, in order.</summary>
-    public static void Bind(this SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Set(values[i]);
-        }
-    }
-
     public static string? NullableString(this SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

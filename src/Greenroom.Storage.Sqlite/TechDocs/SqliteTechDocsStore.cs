@@ -33,21 +33,22 @@ public sealed class SqliteTechDocsStore(SqliteCatalogStore database) : ITechDocs
                 await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            using (var page = connection.Prepared(transaction, $"INSERT INTO techdocs_pages (entity_ref, {PageColumns}) VALUES ($p1, $p2, $p3, $p4, $p5, $p6, $p7)", 7))
+            using (var page = new RawStatement(connection, $"INSERT INTO techdocs_pages (entity_ref, {PageColumns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"))
             {
                 foreach (var p in site.Pages)
                 {
-                    page.Bind(site.EntityRef, p.Path, p.SourceFile, p.Title, p.Html, JsonSerializer.Serialize(p.Toc, Json), p.Text);
-                    await page.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    page.Text(1, site.EntityRef).Text(2, p.Path).Text(3, p.SourceFile).Text(4, p.Title).Text(5, p.Html)
+                        .Text(6, JsonSerializer.Serialize(p.Toc, Json)).Text(7, p.Text).Execute();
                 }
             }
 
-            using (var asset = connection.Prepared(transaction, "INSERT INTO techdocs_assets (entity_ref, path, content_type, content) VALUES ($p1, $p2, $p3, $p4)", 4))
+            using (var asset = new RawStatement(connection, "INSERT INTO techdocs_assets (entity_ref, path, content_type, content) VALUES (?1, ?2, ?3, ?4)"))
             {
                 foreach (var a in site.Assets)
                 {
-                    asset.Bind(site.EntityRef, a.Path, a.ContentType, a.Content);
-                    await asset.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    asset.Text(1, site.EntityRef).Text(2, a.Path).Text(3, a.ContentType).Blob(4, a.Content).Execute();
                 }
             }
 
