@@ -257,6 +257,11 @@ internal sealed partial class CatalogEngine(
             report.FilesRead,
             (long)report.Elapsed.TotalMilliseconds,
             Math.Round(report.DocumentsRead / seconds));
+        if (report.StoreWriteTime is { } writes && report.ReaderWaitTime is { } waits)
+        {
+            LogPassWrites(logger, $"{location.Type}:{location.Target}", (long)writes.TotalMilliseconds, (long)waits.TotalMilliseconds);
+        }
+
         progress.PassCompleted(report.DocumentsRead, timeProvider.GetUtcNow(), report.Elapsed);
         metrics.RecordPass(report.DocumentsRead, report.Problems.Count, report.Elapsed);
         return report;
@@ -313,4 +318,8 @@ internal sealed partial class CatalogEngine(
         Message = "Ingested {Location}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Orphaned} orphaned, {Errors} errors; {Reused} of {Files} files unchanged; in {Elapsed} ms ({Rate} entities/s)")]
     private static partial void LogPass(
         ILogger logger, string location, int added, int updated, int unchanged, int orphaned, int errors, int reused, int files, long elapsed, double rate);
+
+    [LoggerMessage(Level = LogLevel.Debug,
+        Message = "Pass of {Location}: store writes took {Writes} ms, the reader waited {Waits} ms for them")]
+    private static partial void LogPassWrites(ILogger logger, string location, long writes, long waits);
 }

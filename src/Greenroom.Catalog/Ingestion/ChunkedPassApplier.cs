@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Greenroom.Catalog.Store;
 
 namespace Greenroom.Catalog.Ingestion;
@@ -15,6 +16,17 @@ internal sealed class ChunkedPassApplier(ICatalogStore store, Guid locationId, D
     private int _unchanged;
     private int _skipped;
     private Task _writing = Task.CompletedTask;
+    private long _writeTicks;
+    private long _waitTicks;
+
+    /// <summary>Time the store spent writing the parts (and the end of the pass).</summary>
+    public TimeSpan WriteTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _writeTicks));
+
+    /// <summary>
+    /// Time the reader spent waiting for the previous part's write before it could hand over the next: near the
+    /// write time, the writer bounds the pass; near zero, the reader does.
+    /// </summary>
+    public TimeSpan ReaderWaitTime => Stopwatch.GetElapsedTime(0, _waitTicks);
 
     /// <summary>
     /// Starts writing <paramref name="part"/> once the previous part is written (and throws if that failed). Entities
@@ -23,7 +35,9 @@ internal sealed class ChunkedPassApplier(ICatalogStore store, Guid locationId, D
     /// </summary>
     public async Task AddAsync(IReadOnlyList<IngestedEntity> part, CancellationToken cancellationToken)
     {
+        var waiting = Stopwatch.GetTimestamp();
         await _writing.ConfigureAwait(false);
+        _waitTicks += Stopwatch.GetTimestamp() - waiting;
         var changed = part.Where(e => e.ProcessedJson is not null || e.ErrorsJson is not null).ToList();
         _skipped += part.Count - changed.Count;
         if (changed.Count == 0)
@@ -33,7 +47,13 @@ internal sealed class ChunkedPassApplier(ICatalogStore store, Guid locationId, D
 
         // The store's async calls may complete synchronously: run the write on its own thread so reading goes on.
         var batch = new IngestionBatch(locationId, changed, [], now);
-        _writing = Task.Run(async () => Merge(await store.ApplyIngestionChunkAsync(batch, cancellationToken).ConfigureAwait(false)), cancellationToken);
+        _writing = Task.Run(async () =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            var outcome = await store.ApplyIngestionChunkAsync(batch, cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref _writeTicks, Stopwatch.GetTimestamp() - started);
+            Merge(outcome);
+        }, cancellationToken);
     }
 
     /// <summary>Waits for the part being written, if any, without throwing (the caller is already failing or ending).</summary>
@@ -42,8 +62,12 @@ internal sealed class ChunkedPassApplier(ICatalogStore store, Guid locationId, D
     /// <summary>Waits for the last part, ends the pass (orphans) and returns the outcome of the whole pass.</summary>
     public async Task<IngestionOutcome> EndAsync(IngestionPassEnd end, CancellationToken cancellationToken)
     {
+        var waiting = Stopwatch.GetTimestamp();
         await _writing.ConfigureAwait(false);
+        var ending = Stopwatch.GetTimestamp();
+        _waitTicks += ending - waiting;
         var last = await store.CompleteIngestionPassAsync(end, cancellationToken).ConfigureAwait(false);
+        Interlocked.Add(ref _writeTicks, Stopwatch.GetTimestamp() - ending);
         Merge(last);
         // Entities left out of the parts are unchanged, except the orphans the end of the pass brought back.
         var unchanged = _unchanged + _skipped - last.Updated.Count;

@@ -30,6 +30,7 @@ internal sealed class LocationIngestor(
         var planner = new PassPlanner(hashes);
         PassResult pass;
         IngestionOutcome outcome;
+        TimeSpan? storeWrites = null, readerWaits = null;
         if (store.SupportsChunkedIngestion)
         {
             var applier = new ChunkedPassApplier(store, location.Id, now);
@@ -51,6 +52,8 @@ internal sealed class LocationIngestor(
 
             outcome = await applier.EndAsync(
                 new IngestionPassEnd(location.Id, planner.Produced, pass.KeepSources, now), cancellationToken).ConfigureAwait(false);
+            storeWrites = applier.WriteTime;
+            readerWaits = applier.ReaderWaitTime;
         }
         else
         {
@@ -108,6 +111,8 @@ internal sealed class LocationIngestor(
         {
             FilesRead = pass.FilesRead,
             FilesReused = pass.FilesReused,
+            StoreWriteTime = storeWrites,
+            ReaderWaitTime = readerWaits,
         };
     }
 }
@@ -134,4 +139,10 @@ internal sealed record LocationPassReport(
 
     /// <summary>Files unchanged since the last pass, whose processing result was reused instead of parsing them again.</summary>
     public int FilesReused { get; init; }
+
+    /// <summary>Time the store spent writing the pass's parts, when it was applied in parts.</summary>
+    public TimeSpan? StoreWriteTime { get; init; }
+
+    /// <summary>Time the reader waited for a part's write before handing over the next, when applied in parts.</summary>
+    public TimeSpan? ReaderWaitTime { get; init; }
 }
