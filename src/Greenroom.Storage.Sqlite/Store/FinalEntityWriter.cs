@@ -53,7 +53,7 @@ internal sealed class FinalEntityWriter : IDisposable
             return;
         }
 
-        _upsert.Text(1, entity.EntityRef).Text(2, entity.Uid).Text(3, entity.FinalJson).Text(4, entity.FinalHash)
+        _upsert.Text(1, entity.EntityRef).Text(2, entity.Uid).Utf8Text(3, entity.FinalUtf8.Span).Text(4, entity.FinalHash)
             .Integer(5, SqliteValues.ToDb(entity.History.At)).Execute();
         Changed = true;
         _written.Add(entity.EntityRef);
@@ -89,10 +89,12 @@ internal sealed class FinalEntityWriter : IDisposable
             var byKey = string.CompareOrdinal(a.Row.Key, b.Row.Key);
             return byKey != 0 ? byKey : a.Seq.CompareTo(b.Seq);
         });
+        // A reset keeps the bindings: the entity's ref is bound once for all its rows.
+        _insertSearch.Text(1, entity.EntityRef);
         foreach (var (row, seq) in rows)
         {
             var original = string.Equals(row.OriginalValue, row.Value, StringComparison.Ordinal) ? null : row.OriginalValue;
-            _insertSearch.Text(1, entity.EntityRef).Text(2, row.Key).Integer(3, seq).Text(4, row.Value).Text(5, original).Execute();
+            _insertSearch.Text(2, row.Key).Integer(3, seq).Text(4, row.Value).Text(5, original).Execute();
         }
     }
 

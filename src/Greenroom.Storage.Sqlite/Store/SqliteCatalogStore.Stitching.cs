@@ -100,7 +100,8 @@ public sealed partial class SqliteCatalogStore
                         entityRef,
                         reader.GetString(1),
                         SqliteValues.ToGuid(reader.GetString(2)),
-                        reader.GetString(3),
+                        // The stored UTF-8 as it is: stitching parses bytes, a string would be decoded and encoded again.
+                        reader.GetFieldValue<byte[]>(3),
                         reader.GetString(4),
                         reader.GetInt64(5) != 0,
                         relations.TryGetValue(entityRef, out var list) ? list : [],
