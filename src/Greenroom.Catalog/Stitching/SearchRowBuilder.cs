@@ -88,11 +88,12 @@ internal static class SearchRowBuilder
     }
 
     /// <summary>Rows in the order found, lower-cased, over-long keys dropped, each (key, value) pair once.</summary>
+    /// <remarks>Sized for a typical entity (about 30 rows): most entities then need no growth.</remarks>
     private sealed class Rows
     {
-        private readonly HashSet<(string, string?)> _unique = new(64);
+        private readonly HashSet<(string, string?)> _unique = new(32);
 
-        public List<SearchRow> List { get; } = new(64);
+        public List<SearchRow> List { get; } = new(32);
 
         public void Add(string rawKey, string? rawValue)
         {
