@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Runtime.InteropServices;
 
 namespace Greenroom.Catalog.Processing;
 
@@ -18,7 +19,7 @@ internal static class CanonicalJson
     public static string Hash(JsonElement element, string suffix = "")
     {
         // Written to one buffer and hashed in one call: a hash per entity is on the hot path of stitching.
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        using var buffer = new PooledBufferWriter(4096);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             Write(writer, element);
@@ -27,7 +28,9 @@ internal static class CanonicalJson
         var tail = buffer.GetSpan(1 + Encoding.UTF8.GetMaxByteCount(suffix.Length));
         tail[0] = (byte)'\n';
         buffer.Advance(1 + Encoding.UTF8.GetBytes(suffix, tail[1..]));
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer.WrittenSpan, hash);
+        return Convert.ToHexStringLower(hash);
     }
 
     private static void Write(Utf8JsonWriter writer, JsonElement element)
@@ -54,7 +57,75 @@ internal static class CanonicalJson
 
     private static void WriteObject(Utf8JsonWriter writer, JsonElement element)
     {
-        // Most objects are small and many are sorted already: then no sort.
+        // Names as they are in the document's bytes: when every name is plain ASCII (no escape), byte order is the
+        // ordinal order of the names and writing the bytes writes what the string would, without a string per name.
+        var count = 0;
+        var sorted = true;
+        ReadOnlySpan<byte> previous = default;
+        foreach (var member in element.EnumerateObject())
+        {
+            var name = JsonMarshal.GetRawUtf8PropertyName(member);
+            if (!IsPlainAscii(name))
+            {
+                WriteObjectByStrings(writer, element);
+                return;
+            }
+
+            if (count > 0 && previous.SequenceCompareTo(name) > 0)
+            {
+                sorted = false;
+            }
+
+            previous = name;
+            count++;
+        }
+
+        if (sorted)
+        {
+            // Most objects are small and many are sorted already: then no sort.
+            writer.WriteStartObject();
+            foreach (var member in element.EnumerateObject())
+            {
+                writer.WritePropertyName(JsonMarshal.GetRawUtf8PropertyName(member));
+                Write(writer, member.Value);
+            }
+
+            writer.WriteEndObject();
+            return;
+        }
+
+        var members = ArrayPool<JsonProperty>.Shared.Rent(count);
+        try
+        {
+            var at = 0;
+            foreach (var member in element.EnumerateObject())
+            {
+                members[at++] = member;
+            }
+
+            // Keys of a parsed object are unique, so an unstable sort gives the one order.
+            var span = members.AsSpan(0, count);
+            span.Sort(static (a, b) => JsonMarshal.GetRawUtf8PropertyName(a).SequenceCompareTo(JsonMarshal.GetRawUtf8PropertyName(b)));
+            writer.WriteStartObject();
+            foreach (var member in span)
+            {
+                writer.WritePropertyName(JsonMarshal.GetRawUtf8PropertyName(member));
+                Write(writer, member.Value);
+            }
+
+            writer.WriteEndObject();
+        }
+        finally
+        {
+            ArrayPool<JsonProperty>.Shared.Return(members, clearArray: true);
+        }
+    }
+
+    /// <summary>Whether a raw property name is ASCII without escapes (its bytes are its characters).</summary>
+    private static bool IsPlainAscii(ReadOnlySpan<byte> name) => Ascii.IsValid(name) && !name.Contains((byte)'\\');
+
+    private static void WriteObjectByStrings(Utf8JsonWriter writer, JsonElement element)
+    {
         var members = new List<(string Name, JsonElement Value)>();
         var sorted = true;
         foreach (var member in element.EnumerateObject())

@@ -14,6 +14,9 @@ internal sealed class PooledBufferWriter(int initialCapacity) : IBufferWriter<by
     /// <summary>The bytes written so far.</summary>
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
 
+    /// <summary>The bytes written so far, valid until the writer grows or is disposed.</summary>
+    public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
+
     /// <inheritdoc />
     public void Advance(int count)
     {

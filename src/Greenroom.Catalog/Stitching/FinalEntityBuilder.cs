@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -23,17 +22,18 @@ internal static class FinalEntityBuilder
     /// <summary>The final entity, or null when it is unchanged since the last stitch (<see cref="StitchSource.PreviousFinalHash"/>).</summary>
     public static FinalEntity? Build(StitchSource source, DateTimeOffset now)
     {
-        using var processed = JsonDocument.Parse(source.ProcessedJson);
+        using var processed = JsonDocument.Parse(source.ProcessedUtf8);
         if (processed.RootElement.ValueKind != JsonValueKind.Object)
         {
             throw new InvalidOperationException($"Processed entity of {source.EntityRef} is not a JSON object");
         }
 
-        using var errors = string.IsNullOrWhiteSpace(source.ErrorsJson) ? null : JsonDocument.Parse(source.ErrorsJson);
+        // Most entities have no errors: "[]" needs no document.
+        using var errors = string.IsNullOrWhiteSpace(source.ErrorsJson) || source.ErrorsJson == "[]" ? null : JsonDocument.Parse(source.ErrorsJson);
         JsonElement? items = errors?.RootElement is { ValueKind: JsonValueKind.Array } array && array.GetArrayLength() > 0 ? array : null;
         var parts = new FinalJsonWriter.Parts(source.Uid, source.IsOrphan, SortedRelations(source), items);
 
-        var buffer = new ArrayBufferWriter<byte>(source.ProcessedJson.Length + 1024);
+        using var buffer = new PooledBufferWriter(source.ProcessedUtf8.Length + 1024);
         int etagOffset;
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -95,27 +95,22 @@ internal static class FinalEntityBuilder
         return relations;
     }
 
-    /// <summary>The final JSON: the written bytes with <c>"etag":"hash"</c> added as the last member of metadata.</summary>
-    private static string WithEtag(ReadOnlySpan<byte> unsigned, int offset, string hash)
+    /// <summary>
+    /// The final JSON as UTF-8: the written bytes with <c>"etag":"hash"</c> added as the last member of metadata. The
+    /// store keeps UTF-8 text, so the final form never becomes a string on the way.
+    /// </summary>
+    private static byte[] WithEtag(ReadOnlySpan<byte> unsigned, int offset, string hash)
     {
         ReadOnlySpan<byte> prefix = ",\"etag\":\""u8;
-        var length = unsigned.Length + prefix.Length + hash.Length + 1;
-        var bytes = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            unsigned[..offset].CopyTo(bytes);
-            var at = offset;
-            prefix.CopyTo(bytes.AsSpan(at));
-            at += prefix.Length;
-            at += Encoding.ASCII.GetBytes(hash, bytes.AsSpan(at));
-            bytes[at++] = (byte)'"';
-            unsigned[offset..].CopyTo(bytes.AsSpan(at));
-            return Encoding.UTF8.GetString(bytes, 0, length);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(bytes);
-        }
+        var bytes = new byte[unsigned.Length + prefix.Length + hash.Length + 1];
+        unsigned[..offset].CopyTo(bytes);
+        var at = offset;
+        prefix.CopyTo(bytes.AsSpan(at));
+        at += prefix.Length;
+        at += Encoding.ASCII.GetBytes(hash, bytes.AsSpan(at));
+        bytes[at++] = (byte)'"';
+        unsigned[offset..].CopyTo(bytes.AsSpan(at));
+        return bytes;
     }
 
     private static bool WasOrphan(JsonObject previous) =>

@@ -32,47 +32,29 @@ internal static class SearchRowBuilder
     /// <summary>The search rows of <paramref name="entity"/> (a parsed final entity with relations).</summary>
     public static IReadOnlyList<SearchRow> Build(JsonElement entity)
     {
-        var raw = new List<(string Key, string? Value)>(64);
-        Visit(string.Empty, entity, raw);
+        // Rows are made as the traversal finds them: no list of raw pairs first.
+        var rows = new Rows();
+        Visit(string.Empty, entity, rows);
         var metadata = Member(entity, "metadata", JsonValueKind.Object);
-        raw.Add(("metadata.name", StringAt(metadata, "name")));
+        rows.Add("metadata.name", StringAt(metadata, "name"));
         var ns = StringAt(metadata, "namespace");
-        raw.Add(("metadata.namespace", string.IsNullOrEmpty(ns) ? EntityRef.DefaultNamespace : ns));
-        raw.Add(("metadata.uid", StringAt(metadata, "uid")));
+        rows.Add("metadata.namespace", string.IsNullOrEmpty(ns) ? EntityRef.DefaultNamespace : ns);
+        rows.Add("metadata.uid", StringAt(metadata, "uid"));
         if (Member(entity, "relations", JsonValueKind.Array) is { } relations)
         {
             foreach (var relation in relations.EnumerateArray())
             {
                 if (relation.ValueKind == JsonValueKind.Object && StringAt(relation, "type") is { } type)
                 {
-                    raw.Add(($"relations.{type}", StringAt(relation, "targetRef")));
+                    rows.Add($"relations.{type}", StringAt(relation, "targetRef"));
                 }
             }
         }
 
-        var rows = new List<SearchRow>(raw.Count);
-        var unique = new HashSet<(string, string?)>(raw.Count);
-        foreach (var (rawKey, rawValue) in raw)
-        {
-            var key = rawKey.ToLowerInvariant();
-            if (key.Length > MaxKeyLength)
-            {
-                continue;
-            }
-
-            SearchRow row = rawValue is null || rawValue.Length > MaxValueLength
-                ? new SearchRow(key, null, null)
-                : new SearchRow(key, rawValue.ToLowerInvariant(), rawValue);
-            if (unique.Add((row.Key, row.Value)))
-            {
-                rows.Add(row);
-            }
-        }
-
-        return rows;
+        return rows.List;
     }
 
-    private static void Visit(string path, JsonElement node, List<(string, string?)> output)
+    private static void Visit(string path, JsonElement node, Rows output)
     {
         if (SpecialKeys.Contains(path))
         {
@@ -94,14 +76,41 @@ internal static class SearchRowBuilder
                     Visit(path, item, output);
                     if (item.ValueKind == JsonValueKind.String)
                     {
-                        output.Add(($"{path}.{item.GetString()}", "true"));
+                        output.Add($"{path}.{item.GetString()}", "true");
                     }
                 }
 
                 break;
             default:
-                output.Add((path, ScalarText(node)));
+                output.Add(path, ScalarText(node));
                 break;
+        }
+    }
+
+    /// <summary>Rows in the order found, lower-cased, over-long keys dropped, each (key, value) pair once.</summary>
+    /// <remarks>Sized for a typical entity (about 30 rows): most entities then need no growth.</remarks>
+    private sealed class Rows
+    {
+        private readonly HashSet<(string, string?)> _unique = new(32);
+
+        public List<SearchRow> List { get; } = new(32);
+
+        public void Add(string rawKey, string? rawValue)
+        {
+            if (rawKey.Length > MaxKeyLength)
+            {
+                // Lower-casing never changes a string's length.
+                return;
+            }
+
+            var key = rawKey.ToLowerInvariant();
+            SearchRow row = rawValue is null || rawValue.Length > MaxValueLength
+                ? new SearchRow(key, null, null)
+                : new SearchRow(key, rawValue.ToLowerInvariant(), rawValue);
+            if (_unique.Add((row.Key, row.Value)))
+            {
+                List.Add(row);
+            }
         }
     }
 

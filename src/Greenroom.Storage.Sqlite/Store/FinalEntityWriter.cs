@@ -53,7 +53,7 @@ internal sealed class FinalEntityWriter : IDisposable
             return;
         }
 
-        _upsert.Text(1, entity.EntityRef).Text(2, entity.Uid).Text(3, entity.FinalJson).Text(4, entity.FinalHash)
+        _upsert.Text(1, entity.EntityRef).Text(2, entity.Uid).Utf8Text(3, entity.FinalUtf8.Span).Text(4, entity.FinalHash)
             .Integer(5, SqliteValues.ToDb(entity.History.At)).Execute();
         Changed = true;
         _written.Add(entity.EntityRef);
@@ -74,9 +74,94 @@ internal sealed class FinalEntityWriter : IDisposable
     /// </summary>
     private void WriteSearchRows(FinalEntity entity)
     {
-        var seen = new HashSet<SearchRow>(entity.SearchRows.Count);
-        var rows = new List<(SearchRow Row, long Seq)>(entity.SearchRows.Count);
-        foreach (var row in entity.SearchRows)
+        var rows = new (SearchRow Row, int Seq)[entity.SearchRows.Count];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = (entity.SearchRows[i], i);
+        }
+
+        Array.Sort(rows, ByKeyThenSeq);
+        if (HasDuplicates(rows))
+        {
+            rows = Distinct(entity.SearchRows);
+        }
+
+        // A reset keeps the bindings: the entity's ref is bound once for all its rows.
+        _insertSearch.Text(1, entity.EntityRef);
+        foreach (var (row, seq) in rows)
+        {
+            var original = string.Equals(row.OriginalValue, row.Value, StringComparison.Ordinal) ? null : row.OriginalValue;
+            _insertSearch.Text(2, row.Key).Integer(3, seq).Text(4, row.Value).Text(5, original).Execute();
+        }
+    }
+
+    /// <summary>
+    /// Whether rows sorted by key repeat a row. Identical rows share a key, so only rows of one key are compared, and
+    /// most keys have one row: the stitcher never repeats a row, and this spares hashing every row to show it.
+    /// </summary>
+    private static bool HasDuplicates((SearchRow Row, int Seq)[] sorted)
+    {
+        var runStart = 0;
+        for (var i = 1; i <= sorted.Length; i++)
+        {
+            if (i < sorted.Length && string.Equals(sorted[i].Row.Key, sorted[runStart].Row.Key, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (RepeatsARow(sorted.AsSpan(runStart, i - runStart)))
+            {
+                return true;
+            }
+
+            runStart = i;
+        }
+
+        return false;
+    }
+
+    private static bool RepeatsARow(ReadOnlySpan<(SearchRow Row, int Seq)> run)
+    {
+        if (run.Length > 8)
+        {
+            var seen = new HashSet<SearchRow>(run.Length);
+            foreach (var (row, _) in run)
+            {
+                if (!seen.Add(row))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        for (var i = 1; i < run.Length; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (run[i].Row == run[j].Row)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static int ByKeyThenSeq((SearchRow Row, int Seq) a, (SearchRow Row, int Seq) b)
+    {
+        var byKey = string.CompareOrdinal(a.Row.Key, b.Row.Key);
+        return byKey != 0 ? byKey : a.Seq.CompareTo(b.Seq);
+    }
+
+    /// <summary>The first of each set of identical rows, seq numbered in the order given, sorted by key then seq.</summary>
+    private static (SearchRow Row, int Seq)[] Distinct(IReadOnlyList<SearchRow> searchRows)
+    {
+        var seen = new HashSet<SearchRow>(searchRows.Count);
+        var rows = new List<(SearchRow Row, int Seq)>(searchRows.Count);
+        foreach (var row in searchRows)
         {
             if (seen.Add(row))
             {
@@ -84,16 +169,8 @@ internal sealed class FinalEntityWriter : IDisposable
             }
         }
 
-        rows.Sort(static (a, b) =>
-        {
-            var byKey = string.CompareOrdinal(a.Row.Key, b.Row.Key);
-            return byKey != 0 ? byKey : a.Seq.CompareTo(b.Seq);
-        });
-        foreach (var (row, seq) in rows)
-        {
-            var original = string.Equals(row.OriginalValue, row.Value, StringComparison.Ordinal) ? null : row.OriginalValue;
-            _insertSearch.Text(1, entity.EntityRef).Text(2, row.Key).Integer(3, seq).Text(4, row.Value).Text(5, original).Execute();
-        }
+        rows.Sort(ByKeyThenSeq);
+        return [.. rows];
     }
 
     /// <summary>Marks <paramref name="entityRef"/> stitched: drops a final form without entity and dequeues it.</summary>

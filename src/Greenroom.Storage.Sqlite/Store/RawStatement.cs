@@ -62,6 +62,14 @@ internal sealed class RawStatement : IDisposable
         return this;
     }
 
+    /// <summary>Binds UTF-8 text already encoded (a final form kept as bytes) to the 1-based parameter <paramref name="index"/>.</summary>
+    public RawStatement Utf8Text(int index, ReadOnlySpan<byte> value)
+    {
+        // An empty span would be bound as a null pointer, which SQLite reads as NULL rather than ''.
+        Check(value.IsEmpty ? raw.sqlite3_bind_text(_statement, index, string.Empty) : raw.sqlite3_bind_text(_statement, index, value));
+        return this;
+    }
+
     /// <summary>Binds an integer to the 1-based parameter <paramref name="index"/>.</summary>
     public RawStatement Integer(int index, long value)
     {

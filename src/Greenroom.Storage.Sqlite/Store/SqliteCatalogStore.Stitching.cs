@@ -86,26 +86,38 @@ public sealed partial class SqliteCatalogStore
                 }
             }
 
-            var sources = new List<StitchSource>(requested.Count);
+            // Each row goes to its ref's place in the request (j.key): an ORDER BY would sort the rows, processed JSON
+            // and all, through a temporary B-tree.
+            var slots = new StitchSource?[requested.Count];
             using (var command = connection.Command(
-                "SELECT e.ref, e.uid, e.location_id, e.processed_json, e.errors_json, e.is_orphan, f.final_json, f.final_hash " +
-                "FROM json_each($refs) j JOIN entities e ON e.ref = j.value LEFT JOIN final_entities f ON f.ref = e.ref " +
-                "ORDER BY j.key", transaction).With("$refs", json))
+                "SELECT e.ref, e.uid, e.location_id, e.processed_json, e.errors_json, e.is_orphan, f.final_json, f.final_hash, j.key " +
+                "FROM json_each($refs) j JOIN entities e ON e.ref = j.value LEFT JOIN final_entities f ON f.ref = e.ref",
+                transaction).With("$refs", json))
             using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     var entityRef = reader.GetString(0);
-                    sources.Add(new StitchSource(
+                    slots[reader.GetInt32(8)] = new StitchSource(
                         entityRef,
                         reader.GetString(1),
                         SqliteValues.ToGuid(reader.GetString(2)),
-                        reader.GetString(3),
+                        // The stored UTF-8 as it is: stitching parses bytes, a string would be decoded and encoded again.
+                        reader.GetFieldValue<byte[]>(3),
                         reader.GetString(4),
                         reader.GetInt64(5) != 0,
                         relations.TryGetValue(entityRef, out var list) ? list : [],
                         reader.NullableString(6),
-                        reader.NullableString(7)));
+                        reader.NullableString(7));
+                }
+            }
+
+            var sources = new List<StitchSource>(requested.Count);
+            foreach (var source in slots)
+            {
+                if (source is not null)
+                {
+                    sources.Add(source);
                 }
             }
 

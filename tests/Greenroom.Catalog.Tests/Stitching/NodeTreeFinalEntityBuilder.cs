@@ -88,7 +88,7 @@ internal static class NodeTreeFinalEntityBuilder
         previous["metadata"]?["annotations"]?[EntityAnnotations.Orphan] is JsonValue value
         && value.TryGetValue<string>(out var text) && text == "true";
 
-    private static string CanonicalHash(JsonNode node)
+    internal static string CanonicalHash(JsonNode node)
     {
         var buffer = new ArrayBufferWriter<byte>(2048);
         using (var writer = new Utf8JsonWriter(buffer))

@@ -1,4 +1,5 @@
 using Greenroom.Catalog.Locations;
+using Greenroom.Catalog.Store;
 using Greenroom.Catalog.StoreContract.TestData;
 
 namespace Greenroom.Storage.Sqlite.Tests.Store;
@@ -48,5 +49,28 @@ public sealed class SearchRowStorageTests : IDisposable
 
         var rows = await RawDatabase.ColumnAsync(path, "SELECT key || '=' || COALESCE(original_value, 'NULL') FROM search ORDER BY key");
         Assert.Equal(["kind=Component", "spec.type=NULL"], rows);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Stores_identical_rows_once_numbering_them_in_the_order_given(bool repeated)
+    {
+        var path = _database.NewPath();
+        await using var store = new SqliteCatalogStore(new SqliteStoreOptions { DatabasePath = path });
+        var location = await store.AddLocationAsync(new LocationSpec("file", "c.yaml", LocationOrigin.Config), None);
+        var a = EntityJson.Ref("component", "a");
+        await store.ApplyIngestionAsync(Ingest.Batch(location.Id, Ingest.Changed(a)), None);
+        var source = Assert.Single(await store.GetStitchSourcesAsync([a], None));
+        var final = TestStitcher.Build(source, Ingest.T0)!;
+        SearchRow[] given = repeated
+            ? [new("b", "x", "X"), new("a", "1", null), new("b", "x", "X"), new("b", "y", null), new("a", "1", null), new("b", "x", "x")]
+            : [new("b", "x", "X"), new("a", "1", null), new("b", "y", null), new("b", "x", "x")];
+
+        await store.WriteFinalEntitiesAsync([final with { SearchRows = given }], [a], None);
+
+        var stored = await RawDatabase.ColumnAsync(path,
+            "SELECT key || ':' || seq || ':' || value || ':' || COALESCE(original_value, 'NULL') FROM search ORDER BY key, seq");
+        Assert.Equal(["a:1:1:NULL", "b:0:x:X", "b:2:y:NULL", "b:3:x:NULL"], stored);
     }
 }
