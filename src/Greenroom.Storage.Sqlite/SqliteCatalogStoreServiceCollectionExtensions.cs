@@ -20,6 +20,9 @@ public static class SqliteCatalogStoreServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "The SQLite store needs a DatabasePath (the database file).")
             .Validate(o => o.BusyTimeout > TimeSpan.Zero, "The SQLite store's BusyTimeout must be positive.")
             .Validate(o => o.MaxPooledReaders >= 0, "The SQLite store's MaxPooledReaders must not be negative.")
+            .Validate(
+                o => o.PageSizeBytes is >= 512 and <= 65536 && int.IsPow2(o.PageSizeBytes),
+                "The SQLite store's PageSizeBytes must be a power of two from 512 to 65536.")
             .ValidateOnStart();
         services.AddSingleton(sp => new SqliteCatalogStore(
             sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value,

@@ -15,6 +15,14 @@ public sealed class SqliteStoreOptions
     /// </summary>
     public int MaxPooledReaders { get; set; } = 16;
 
+    /// <summary>
+    /// Size in bytes of a database page (a power of two from 512 to 65536), applied when the database file is created;
+    /// an existing database keeps the size it was created with. 16 KiB rather than SQLite's 4 KiB: a processed or final
+    /// entity (2-3 KB of JSON) then mostly fits in its leaf page instead of spilling into overflow pages, and the B-trees
+    /// are shallower. A cold 100k ingestion ran 4 s faster with 5 s less CPU (docs/performance.md).
+    /// </summary>
+    public int PageSizeBytes { get; set; } = 16 * 1024;
+
     /// <summary>Page cache of the writer connection in KiB (SQLite's default of 2 MiB is small for 100k entities).</summary>
     public int CacheSizeKiB { get; set; } = 64 * 1024;
 

@@ -31,4 +31,18 @@ public sealed class SqliteCatalogStoreServiceCollectionExtensionsTests : IDispos
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SqliteStoreOptions>>().Value);
         Assert.Contains("DatabasePath", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(256)]
+    [InlineData(12288)]
+    [InlineData(131072)]
+    public void Refuses_a_page_size_sqlite_cannot_use(int pageSize)
+    {
+        var path = _database.NewPath();
+        using var services = new ServiceCollection()
+            .AddSqliteCatalogStore(o => (o.DatabasePath, o.PageSizeBytes) = (path, pageSize)).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SqliteStoreOptions>>().Value);
+        Assert.Contains("PageSizeBytes", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -87,6 +87,9 @@ internal sealed class SqliteConnectionPool : IAsyncDisposable
         }
     }
 
+    /// <summary>Log written between two checkpoints by the writer (SQLite counts it in pages).</summary>
+    private const int WalCheckpointBytes = 32 * 1024 * 1024;
+
     private async Task<SqliteConnection> OpenAsync(bool writer, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
@@ -97,11 +100,13 @@ internal sealed class SqliteConnectionPool : IAsyncDisposable
             var pragmas = writer
                 // WAL lets readers run beside the writer; NORMAL sync is crash-safe in WAL (a power cut may lose the
                 // last commits, never consistency). A stitch batch dirties thousands of scattered index pages: the
-                // writer checkpoints every 32 MiB of log rather than SQLite's 4 MiB, so a page changed by consecutive
-                // batches is copied into the database once instead of once per batch.
-                ? $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {busyMs}; " +
+                // writer checkpoints every 32 MiB of log rather than SQLite's 4 MiB (1000 pages of 4 KiB), so a page
+                // changed by consecutive batches is copied into the database once instead of once per batch.
+                // The page size must come first: it only applies to a database not yet written (a new file), and
+                // is ignored otherwise.
+                ? $"PRAGMA page_size = {_options.PageSizeBytes}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {busyMs}; " +
                   $"PRAGMA cache_size = -{_options.CacheSizeKiB}; PRAGMA temp_store = MEMORY; " +
-                  "PRAGMA wal_autocheckpoint = 8192; PRAGMA journal_size_limit = 67108864;"
+                  $"PRAGMA wal_autocheckpoint = {WalCheckpointBytes / _options.PageSizeBytes}; PRAGMA journal_size_limit = 67108864;"
                 // Readers are many (one per concurrent request) and their pages are in the OS cache anyway: a small
                 // cache each keeps 16 of them from holding hundreds of MB.
                 : $"PRAGMA busy_timeout = {busyMs}; PRAGMA cache_size = -{_options.ReaderCacheSizeKiB}; PRAGMA temp_store = MEMORY;";

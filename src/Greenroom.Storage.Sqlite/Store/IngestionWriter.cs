@@ -21,30 +21,67 @@ internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransac
     /// <summary>Applies a whole pass: entities the batch no longer lists become orphans.</summary>
     public Task<IngestionOutcome> ApplyAsync(CancellationToken cancellationToken) => ApplyCoreAsync(wholePass: true, cancellationToken);
 
-    /// <summary>Applies one part of a pass: nothing becomes an orphan (see <see cref="CompletePassAsync"/>).</summary>
-    public Task<IngestionOutcome> ApplyChunkAsync(CancellationToken cancellationToken) => ApplyCoreAsync(wholePass: false, cancellationToken);
+    /// <summary>
+    /// Applies one part of a pass: nothing becomes an orphan (see <see cref="CompletePassAsync"/>). The first part into an
+    /// empty catalog drops the pass's secondary indexes, which its end builds again (see <see cref="IngestionIndexes"/>).
+    /// </summary>
+    public async Task<IngestionOutcome> ApplyChunkAsync(CancellationToken cancellationToken)
+    {
+        await IngestionIndexes.DropWhenEmptyAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        return await ApplyCoreAsync(wholePass: false, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Ends a pass applied in parts: the location's entities not in <paramref name="produced"/> become orphans, its
-    /// orphans in it return (parts leave out entities whose hash is unchanged, orphans included).
+    /// orphans in it return (parts leave out entities whose hash is unchanged, orphans included). Builds the indexes
+    /// the first part dropped, if it did, before anything reads by location.
     /// </summary>
     public async Task<IngestionOutcome> CompletePassAsync(IReadOnlySet<string> produced, CancellationToken cancellationToken)
     {
         await EnsureLocationExistsAsync(cancellationToken).ConfigureAwait(false);
-        var own = await LoadOwnRowsAsync(cancellationToken).ConfigureAwait(false);
-        using var statements = new Statements(connection);
+        await IngestionIndexes.EnsureAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+
+        // The location's rows are streamed and only the refs that change are kept: holding every row of a large location
+        // (what a whole pass does) would double the memory of an idle pass, which changes nothing.
+        var keep = new HashSet<string>(batch.KeepSources, StringComparer.Ordinal);
         var returned = new List<string>();
-        foreach (var (entityRef, row) in own)
+        var orphaned = new List<string>();
+        using (var command = connection.Command("SELECT ref, is_orphan, source FROM entities WHERE location_id = $loc", transaction)
+                   .With("$loc", _locationId))
+        using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (row.IsOrphan && produced.Contains(entityRef))
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                statements.Unorphan.Integer(1, _now).Text(2, entityRef).Execute();
-                _toStitch.Add(entityRef);
-                returned.Add(entityRef);
+                var entityRef = reader.GetString(0);
+                var isOrphan = reader.GetInt64(1) != 0;
+                if (produced.Contains(entityRef))
+                {
+                    if (isOrphan)
+                    {
+                        returned.Add(entityRef);
+                    }
+                }
+                else if (!isOrphan && !keep.Contains(reader.GetString(2)))
+                {
+                    orphaned.Add(entityRef);
+                }
             }
         }
 
-        var orphaned = OrphanMissing(statements, own, produced.Contains, cancellationToken);
+        using var statements = new Statements(connection);
+        foreach (var entityRef in returned)
+        {
+            statements.Unorphan.Integer(1, _now).Text(2, entityRef).Execute();
+            _toStitch.Add(entityRef);
+        }
+
+        foreach (var entityRef in orphaned)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            statements.Orphan.Integer(1, _now).Text(2, entityRef).Execute();
+            _toStitch.Add(entityRef);
+        }
+
         return new IngestionOutcome([], returned, 0, orphaned, [], _toStitch.ToList());
     }
 
