@@ -16,14 +16,16 @@ public sealed class SqliteConfigurationTests : IDisposable
     {
         await using var factory = new GreenroomAppFactory(_catalog, new Dictionary<string, string?>
         {
-            ["Greenroom:Sqlite:ReaderCacheSizeKiB"] = "2048",
+            ["Greenroom:Sqlite:ReaderCacheSizeKiB"] = "1024",
+            ["Greenroom:Sqlite:PageSizeBytes"] = "8192",
             ["Greenroom:Sqlite:MaxPooledReaders"] = "4",
             ["Greenroom:Sqlite:DatabasePath"] = "elsewhere.db",
         });
 
         var options = factory.Services.GetRequiredService<IOptions<SqliteStoreOptions>>().Value;
 
-        Assert.Equal(2048, options.ReaderCacheSizeKiB);
+        Assert.Equal(1024, options.ReaderCacheSizeKiB);
+        Assert.Equal(8192, options.PageSizeBytes);
         Assert.Equal(4, options.MaxPooledReaders);
         Assert.Equal("greenroom.db", Path.GetFileName(options.DatabasePath));
     }
