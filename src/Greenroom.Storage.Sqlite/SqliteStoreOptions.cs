@@ -23,8 +23,17 @@ public sealed class SqliteStoreOptions
     /// </summary>
     public int PageSizeBytes { get; set; } = 16 * 1024;
 
-    /// <summary>Page cache of the writer connection in KiB (SQLite's default of 2 MiB is small for 100k entities).</summary>
-    public int CacheSizeKiB { get; set; } = 64 * 1024;
+    /// <summary>
+    /// Page cache of the writer connection in KiB between bulk writes: enough for a pass's or a stitch's changes. A cold
+    /// ingestion uses <see cref="BulkCacheSizeKiB"/> and returns to this when it ends.
+    /// </summary>
+    public int CacheSizeKiB { get; set; } = 16 * 1024;
+
+    /// <summary>
+    /// Page cache of the writer connection in KiB during bulk writes: a pass into an empty catalog and a bulk stitch
+    /// (SQLite's default of 2 MiB is small for 100k entities).
+    /// </summary>
+    public int BulkCacheSizeKiB { get; set; } = 64 * 1024;
 
     /// <summary>
     /// Page cache of each reader connection in KiB. Readers find their pages in the operating system's file cache, so a

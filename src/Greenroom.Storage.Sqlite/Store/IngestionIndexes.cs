@@ -38,10 +38,20 @@ internal static class IngestionIndexes
         return true;
     }
 
-    /// <summary>Builds the indexes a pass into an empty catalog dropped.</summary>
-    public static async Task EnsureAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    /// <summary>Builds the indexes a pass into an empty catalog dropped; returns whether any was missing.</summary>
+    public static async Task<bool> EnsureAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
     {
+        using (var present = connection.Command(
+                   $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ({string.Join(", ", Names.Select(n => $"'{n}'"))})", transaction))
+        {
+            if (await present.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long count && count == Names.Length)
+            {
+                return false;
+            }
+        }
+
         using var ensure = connection.Command(EnsureSql, transaction);
         await ensure.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 }

@@ -10,7 +10,7 @@ namespace Greenroom.Storage.Sqlite.Store;
 /// queries, then written through a handful of prepared statements reused for every entity (no per-row transaction or
 /// re-parse).
 /// </summary>
-internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransaction transaction, IngestionBatch batch)
+internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransaction transaction, IngestionBatch batch, WriterCache cache)
 {
     private readonly string _locationId = SqliteValues.ToDb(batch.LocationId);
     private readonly long _now = SqliteValues.ToDb(batch.Now);
@@ -23,23 +23,31 @@ internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransac
 
     /// <summary>
     /// Applies one part of a pass: nothing becomes an orphan (see <see cref="CompletePassAsync"/>). The first part into an
-    /// empty catalog drops the pass's secondary indexes, which its end builds again (see <see cref="IngestionIndexes"/>).
+    /// empty catalog drops the pass's secondary indexes, which its end builds again (see <see cref="IngestionIndexes"/>),
+    /// and writes with the bulk page cache (see <see cref="WriterCache"/>).
     /// </summary>
     public async Task<IngestionOutcome> ApplyChunkAsync(CancellationToken cancellationToken)
     {
-        await IngestionIndexes.DropWhenEmptyAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        if (await IngestionIndexes.DropWhenEmptyAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
+        {
+            await cache.EnterBulkAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        }
+
         return await ApplyCoreAsync(wholePass: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Ends a pass applied in parts: the location's entities not in <paramref name="produced"/> become orphans, its
     /// orphans in it return (parts leave out entities whose hash is unchanged, orphans included). Builds the indexes
-    /// the first part dropped, if it did, before anything reads by location.
+    /// the first part dropped, if it did, before anything reads by location, and leaves the bulk page cache.
     /// </summary>
     public async Task<IngestionOutcome> CompletePassAsync(IReadOnlySet<string> produced, CancellationToken cancellationToken)
     {
         await EnsureLocationExistsAsync(cancellationToken).ConfigureAwait(false);
-        await IngestionIndexes.EnsureAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        if (await IngestionIndexes.EnsureAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
+        {
+            await cache.LeaveBulkAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        }
 
         // The location's rows are streamed and only the refs that change are kept: holding every row of a large location
         // (what a whole pass does) would double the memory of an idle pass, which changes nothing.

@@ -45,6 +45,7 @@ public sealed partial class SqliteCatalogStore
 
             using var drop = connection.Command("DROP INDEX IF EXISTS search_key_value", transaction);
             await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await _writerCache.EnterBulkAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             return true;
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -55,7 +56,7 @@ public sealed partial class SqliteCatalogStore
     /// (temp_store = MEMORY, as the store runs) added about 250 MB to the peak RSS and took 5.3 s; spilling sorted
     /// runs to a temporary file with a 16 MB sort budget and a helper thread adds about 50 MB and takes 3.2 s. The
     /// writer's settings are restored afterwards. temp_store cannot change inside a transaction, so the single
-    /// CREATE INDEX statement runs on its own (it is atomic by itself).
+    /// CREATE INDEX statement runs on its own (it is atomic by itself). The writer then leaves the bulk page cache.
     /// </remarks>
     public async Task EndBulkStitchAsync(CancellationToken cancellationToken)
     {
@@ -69,10 +70,8 @@ public sealed partial class SqliteCatalogStore
             }
             finally
             {
-                await ExecuteAsync(
-                    connection,
-                    $"PRAGMA temp_store = MEMORY; PRAGMA threads = 0; PRAGMA cache_size = -{_writerCacheSizeKiB};",
-                    CancellationToken.None).ConfigureAwait(false);
+                await ExecuteAsync(connection, "PRAGMA temp_store = MEMORY; PRAGMA threads = 0;", CancellationToken.None).ConfigureAwait(false);
+                await _writerCache.LeaveBulkAsync(connection, null, CancellationToken.None).ConfigureAwait(false);
             }
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -50,7 +50,7 @@ public sealed partial class SqliteCatalogStore
         IngestionBatch batch, Func<IngestionWriter, Task<IngestionOutcome>> apply, CancellationToken cancellationToken) =>
         WriteAsync(async (connection, transaction) =>
         {
-            var outcome = await apply(new IngestionWriter(connection, transaction, batch)).ConfigureAwait(false);
+            var outcome = await apply(new IngestionWriter(connection, transaction, batch, _writerCache)).ConfigureAwait(false);
             if (outcome.RefsToStitch.Count > 0)
             {
                 await EnqueueAsync(connection, transaction, outcome.RefsToStitch, cancellationToken).ConfigureAwait(false);

@@ -29,7 +29,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore, IAsyncDisposable
     private readonly ConcurrentDictionary<string, long> _stitchTickets = new(StringComparer.Ordinal);
     private readonly int _broadFilterThreshold;
     private readonly int _bulkStitchThreshold;
-    private readonly int _writerCacheSizeKiB;
+    private readonly WriterCache _writerCache;
 
     // Match totals, filter estimates and facet counts, valid per generation of the final forms (see AggregateCache).
     private readonly AggregateCache _aggregates = new();
@@ -47,7 +47,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore, IAsyncDisposable
         _pool = new SqliteConnectionPool(options);
         _broadFilterThreshold = Math.Max(0, options.BroadFilterThreshold);
         _bulkStitchThreshold = Math.Max(0, options.BulkStitchThreshold);
-        _writerCacheSizeKiB = options.CacheSizeKiB;
+        _writerCache = new WriterCache(options.CacheSizeKiB, options.BulkCacheSizeKiB);
         _logger = logger ?? NullLogger<SqliteCatalogStore>.Instance;
         _time = timeProvider ?? TimeProvider.System;
     }
