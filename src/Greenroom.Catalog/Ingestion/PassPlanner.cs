@@ -11,10 +11,12 @@ namespace Greenroom.Catalog.Ingestion;
 /// </summary>
 internal sealed class PassPlanner(IReadOnlyDictionary<string, string> storedHashes)
 {
+    // Sized for the entities stored: a pass mostly produces the same ones, and at 100k the growing collections' copies
+    // were megabytes of garbage per pass.
     // Ref key → the source that first produced it in this pass.
-    private readonly Dictionary<string, string> _seen = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _produced = new(StringComparer.Ordinal);
-    private readonly List<string> _producedInOrder = [];
+    private readonly Dictionary<string, string> _seen = new(storedHashes.Count, StringComparer.Ordinal);
+    private readonly HashSet<string> _produced = new(storedHashes.Count, StringComparer.Ordinal);
+    private readonly List<string> _producedInOrder = new(storedHashes.Count);
     private readonly List<CatalogProblem> _problems = [];
 
     /// <summary>Every ref handed to the store so far (the location's entities that are not orphans after the pass).</summary>

@@ -67,7 +67,9 @@ internal sealed class FileSourceReader
 
         try
         {
-            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 16 * 1024, useAsync: true);
+            // Unbuffered: the whole file is read into one pooled buffer, so a stream buffer would only add a copy and,
+            // for a pass over 1,000 files, 16 MB of garbage.
+            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, useAsync: true);
             // The file may have grown since the size check: read at most one byte past the limit to notice.
             return await BoundedText.ReadContentAsync(stream, maxBytes, info.Length, path, cancellationToken).ConfigureAwait(false);
         }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using Greenroom.Catalog.Model.Relations;
 using Greenroom.Catalog.Store;
@@ -49,31 +51,30 @@ internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransac
             await cache.LeaveBulkAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         }
 
-        // The location's rows are streamed and only the refs that change are kept: holding every row of a large location
-        // (what a whole pass does) would double the memory of an idle pass, which changes nothing.
+        // The location's rows are streamed and only the refs that change become strings: an idle pass changes nothing,
+        // and holding (or even allocating) every ref of a large location would be most of its garbage.
         var keep = new HashSet<string>(batch.KeepSources, StringComparer.Ordinal);
+        var producedRefs = new ProducedRefs(produced);
         var returned = new List<string>();
         var orphaned = new List<string>();
-        using (var command = connection.Command("SELECT ref, is_orphan, source FROM entities WHERE location_id = $loc", transaction)
-                   .With("$loc", _locationId))
-        using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        using (var scan = new RawStatement(connection, "SELECT ref, is_orphan, source FROM entities WHERE location_id = ?1"))
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            scan.Text(1, _locationId).Execute(row =>
             {
-                var entityRef = reader.GetString(0);
-                var isOrphan = reader.GetInt64(1) != 0;
-                if (produced.Contains(entityRef))
+                var entityRef = row.ColumnUtf8(0);
+                var isOrphan = row.ColumnInteger(1) != 0;
+                if (producedRefs.Contains(entityRef))
                 {
                     if (isOrphan)
                     {
-                        returned.Add(entityRef);
+                        returned.Add(Encoding.UTF8.GetString(entityRef));
                     }
                 }
-                else if (!isOrphan && !keep.Contains(reader.GetString(2)))
+                else if (!isOrphan && !keep.Contains(row.ColumnText(2)!))
                 {
-                    orphaned.Add(entityRef);
+                    orphaned.Add(Encoding.UTF8.GetString(entityRef));
                 }
-            }
+            });
         }
 
         using var statements = new Statements(connection);
@@ -300,6 +301,39 @@ internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransac
         }
 
         return rows;
+    }
+
+    /// <summary>Looks refs up in the pass's produced set by their stored UTF-8 bytes, without a string when it can.</summary>
+    private readonly struct ProducedRefs(IReadOnlySet<string> produced)
+    {
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _lookup =
+            produced is HashSet<string> set && set.Comparer == StringComparer.Ordinal
+                ? set.GetAlternateLookup<ReadOnlySpan<char>>()
+                : null;
+
+        public bool Contains(ReadOnlySpan<byte> entityRefUtf8)
+        {
+            if (_lookup is not { } lookup)
+            {
+                return produced.Contains(Encoding.UTF8.GetString(entityRefUtf8));
+            }
+
+            // A ref is at most a few hundred characters; one never has more characters than UTF-8 bytes.
+            char[]? rented = null;
+            var buffer = entityRefUtf8.Length <= 512 ? stackalloc char[512] : (rented = ArrayPool<char>.Shared.Rent(entityRefUtf8.Length));
+            try
+            {
+                var length = Encoding.UTF8.GetChars(entityRefUtf8, buffer);
+                return lookup.Contains(buffer[..length]);
+            }
+            finally
+            {
+                if (rented is not null)
+                {
+                    ArrayPool<char>.Shared.Return(rented);
+                }
+            }
+        }
     }
 
     /// <summary>The statements of one pass (or part), each prepared once and re-bound per entity or relation row.</summary>

@@ -143,6 +143,15 @@ internal sealed class RawStatement : IDisposable
     public string? ColumnText(int index) =>
         raw.sqlite3_column_type(_statement, index) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(_statement, index).utf8_to_string();
 
+    /// <summary>
+    /// The UTF-8 bytes of the text in the 0-based column <paramref name="index"/> of the current row, without a string;
+    /// valid until the statement steps again.
+    /// </summary>
+    public ReadOnlySpan<byte> ColumnUtf8(int index) => raw.sqlite3_column_blob(_statement, index);
+
+    /// <summary>The integer in the 0-based column <paramref name="index"/> of the current row.</summary>
+    public long ColumnInteger(int index) => raw.sqlite3_column_int64(_statement, index);
+
     private void Check(int rc)
     {
         if (rc != raw.SQLITE_OK)

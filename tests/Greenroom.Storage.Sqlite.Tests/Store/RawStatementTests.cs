@@ -62,4 +62,20 @@ public sealed class RawStatementTests : IDisposable
         Assert.Equal(1, delete.Integer(1, 3).Execute(row => seen.Add((row.ColumnText(0), row.ColumnText(1)))));
         Assert.Equal([("three", "3")], seen);
     }
+
+    [Fact]
+    public void Reads_text_as_its_utf8_bytes_and_integers_from_the_current_row()
+    {
+        using (var insert = new RawStatement(_connection, "INSERT INTO t (id, name) VALUES (?1, ?2)"))
+        {
+            insert.Integer(1, 7).Text(2, "komponent:d\u00e9faut/\u00fcber").Execute();
+            insert.Integer(1, 8).Text(2, "").Execute();
+        }
+
+        var rows = new List<(long, string)>();
+        using var select = new RawStatement(_connection, "SELECT id, name FROM t ORDER BY id");
+        select.Execute(row => rows.Add((row.ColumnInteger(0), System.Text.Encoding.UTF8.GetString(row.ColumnUtf8(1)))));
+
+        Assert.Equal([(7L, "komponent:d\u00e9faut/\u00fcber"), (8L, "")], rows);
+    }
 }
