@@ -13,14 +13,21 @@ namespace Greenroom.Storage.Sqlite.Store;
 /// </remarks>
 internal static class IngestionIndexes
 {
-    private static readonly string[] Names = ["entities_location", "entities_source", "relations_originating", "relations_source"];
+    private static readonly (string Name, string On)[] Indexes =
+    [
+        ("entities_location", "entities (location_id)"),
+        ("entities_source", "entities (source)"),
+        ("relations_originating", "relations (originating_ref)"),
+        ("relations_source", "relations (source_ref)"),
+    ];
 
     /// <summary>Creates whichever of the indexes is missing (cheap when none is).</summary>
-    public const string EnsureSql =
-        "CREATE INDEX IF NOT EXISTS entities_location ON entities (location_id); " +
-        "CREATE INDEX IF NOT EXISTS entities_source ON entities (source); " +
-        "CREATE INDEX IF NOT EXISTS relations_originating ON relations (originating_ref); " +
-        "CREATE INDEX IF NOT EXISTS relations_source ON relations (source_ref);";
+    public static readonly string EnsureSql = string.Concat(Indexes.Select(index => $"CREATE INDEX IF NOT EXISTS {index.Name} ON {index.On}; "));
+
+    private static readonly string DropSql = string.Concat(Indexes.Select(index => $"DROP INDEX IF EXISTS {index.Name}; "));
+
+    private static readonly string CountPresentSql =
+        $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ({string.Join(", ", Indexes.Select(index => $"'{index.Name}'"))})";
 
     /// <summary>Drops the indexes when the catalog has no entity yet; returns whether it did.</summary>
     public static async Task<bool> DropWhenEmptyAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
@@ -33,7 +40,7 @@ internal static class IngestionIndexes
             }
         }
 
-        using var drop = connection.Command(string.Concat(Names.Select(name => $"DROP INDEX IF EXISTS {name}; ")), transaction);
+        using var drop = connection.Command(DropSql, transaction);
         await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -41,10 +48,9 @@ internal static class IngestionIndexes
     /// <summary>Builds the indexes a pass into an empty catalog dropped; returns whether any was missing.</summary>
     public static async Task<bool> EnsureAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
     {
-        using (var present = connection.Command(
-                   $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ({string.Join(", ", Names.Select(n => $"'{n}'"))})", transaction))
+        using (var present = connection.Command(CountPresentSql, transaction))
         {
-            if (await present.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long count && count == Names.Length)
+            if (await present.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long count && count == Indexes.Length)
             {
                 return false;
             }

@@ -18,6 +18,9 @@ internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransac
     private readonly long _now = SqliteValues.ToDb(batch.Now);
     private readonly HashSet<string> _toStitch = new(StringComparer.Ordinal);
 
+    // Sources that could not be read or parsed: their stored entities never become orphans.
+    private readonly HashSet<string> _keepSources = new(batch.KeepSources, StringComparer.Ordinal);
+
     private sealed record StoredRow(string LocationId, string Source, string ContentHash, string ErrorsJson, bool IsOrphan);
 
     /// <summary>Applies a whole pass: entities the batch no longer lists become orphans.</summary>
@@ -53,7 +56,6 @@ internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransac
 
         // The location's rows are streamed and only the refs that change become strings: an idle pass changes nothing,
         // and holding (or even allocating) every ref of a large location would be most of its garbage.
-        var keep = new HashSet<string>(batch.KeepSources, StringComparer.Ordinal);
         var producedRefs = new ProducedRefs(produced);
         var returned = new List<string>();
         var orphaned = new List<string>();
@@ -70,7 +72,7 @@ internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransac
                         returned.Add(Encoding.UTF8.GetString(entityRef));
                     }
                 }
-                else if (!isOrphan && !keep.Contains(row.ColumnText(2)!))
+                else if (!isOrphan && !_keepSources.Contains(row.ColumnText(2)!))
                 {
                     orphaned.Add(Encoding.UTF8.GetString(entityRef));
                 }
@@ -84,13 +86,7 @@ internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransac
             _toStitch.Add(entityRef);
         }
 
-        foreach (var entityRef in orphaned)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            statements.Orphan.Integer(1, _now).Text(2, entityRef).Execute();
-            _toStitch.Add(entityRef);
-        }
-
+        MarkOrphans(statements, orphaned, cancellationToken);
         return new IngestionOutcome([], returned, 0, orphaned, [], _toStitch.ToList());
     }
 
@@ -198,22 +194,22 @@ internal sealed class IngestionWriter(SqliteConnection connection, SqliteTransac
     private List<string> OrphanMissing(
         Statements statements, Dictionary<string, StoredRow> own, Func<string, bool> produced, CancellationToken cancellationToken)
     {
-        var keep = new HashSet<string>(batch.KeepSources, StringComparer.Ordinal);
-        var orphaned = new List<string>();
-        foreach (var (entityRef, row) in own)
-        {
-            if (produced(entityRef) || row.IsOrphan || keep.Contains(row.Source))
-            {
-                continue;
-            }
+        var orphaned = own
+            .Where(pair => !produced(pair.Key) && !pair.Value.IsOrphan && !_keepSources.Contains(pair.Value.Source))
+            .Select(pair => pair.Key)
+            .ToList();
+        MarkOrphans(statements, orphaned, cancellationToken);
+        return orphaned;
+    }
 
+    private void MarkOrphans(Statements statements, IEnumerable<string> refs, CancellationToken cancellationToken)
+    {
+        foreach (var entityRef in refs)
+        {
             cancellationToken.ThrowIfCancellationRequested();
             statements.Orphan.Integer(1, _now).Text(2, entityRef).Execute();
             _toStitch.Add(entityRef);
-            orphaned.Add(entityRef);
         }
-
-        return orphaned;
     }
 
     /// <summary>
