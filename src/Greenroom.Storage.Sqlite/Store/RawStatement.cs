@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -15,6 +16,10 @@ internal sealed class RawStatement : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
+
+    // The handles as SQLite's pointers, for the per-row calls (see SqliteNative); the SafeHandles keep them alive.
+    private readonly IntPtr _dbHandle;
+    private readonly IntPtr _statementHandle;
     private byte[] _utf8 = new byte[256];
 
     public RawStatement(SqliteConnection connection, string sql)
@@ -29,6 +34,8 @@ internal sealed class RawStatement : IDisposable
         }
 
         _statement = statement;
+        _dbHandle = _db.DangerousGetHandle();
+        _statementHandle = statement.DangerousGetHandle();
     }
 
     /// <summary>Binds text (or NULL) to the 1-based parameter <paramref name="index"/>.</summary>
@@ -40,7 +47,7 @@ internal sealed class RawStatement : IDisposable
     {
         if (value is null)
         {
-            Check(raw.sqlite3_bind_null(_statement, index));
+            Check(SqliteNative.BindNull(_statementHandle, index));
             return this;
         }
 
@@ -58,7 +65,7 @@ internal sealed class RawStatement : IDisposable
         }
 
         var length = Encoding.UTF8.GetBytes(value, _utf8);
-        Check(raw.sqlite3_bind_text(_statement, index, _utf8.AsSpan(0, length)));
+        Check(SqliteNative.BindText(_statementHandle, index, ref _utf8[0], length, SqliteNative.Transient));
         return this;
     }
 
@@ -66,14 +73,16 @@ internal sealed class RawStatement : IDisposable
     public RawStatement Utf8Text(int index, ReadOnlySpan<byte> value)
     {
         // An empty span would be bound as a null pointer, which SQLite reads as NULL rather than ''.
-        Check(value.IsEmpty ? raw.sqlite3_bind_text(_statement, index, string.Empty) : raw.sqlite3_bind_text(_statement, index, value));
+        Check(value.IsEmpty
+            ? raw.sqlite3_bind_text(_statement, index, string.Empty)
+            : SqliteNative.BindText(_statementHandle, index, ref MemoryMarshal.GetReference(value), value.Length, SqliteNative.Transient));
         return this;
     }
 
     /// <summary>Binds an integer to the 1-based parameter <paramref name="index"/>.</summary>
     public RawStatement Integer(int index, long value)
     {
-        Check(raw.sqlite3_bind_int64(_statement, index, value));
+        Check(SqliteNative.BindInt64(_statementHandle, index, value));
         return this;
     }
 
@@ -102,7 +111,7 @@ internal sealed class RawStatement : IDisposable
         try
         {
             int rc;
-            while ((rc = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW)
+            while ((rc = SqliteNative.Step(_statementHandle)) == raw.SQLITE_ROW)
             {
                 onRow?.Invoke(this);
             }
@@ -112,11 +121,11 @@ internal sealed class RawStatement : IDisposable
                 SqliteException.ThrowExceptionForRC(rc, _db);
             }
 
-            return raw.sqlite3_changes(_db);
+            return SqliteNative.Changes(_dbHandle);
         }
         finally
         {
-            raw.sqlite3_reset(_statement);
+            SqliteNative.Reset(_statementHandle);
         }
     }
 
@@ -125,7 +134,7 @@ internal sealed class RawStatement : IDisposable
     {
         try
         {
-            var rc = raw.sqlite3_step(_statement);
+            var rc = SqliteNative.Step(_statementHandle);
             if (rc is not (raw.SQLITE_ROW or raw.SQLITE_DONE))
             {
                 SqliteException.ThrowExceptionForRC(rc, _db);
@@ -135,7 +144,7 @@ internal sealed class RawStatement : IDisposable
         }
         finally
         {
-            raw.sqlite3_reset(_statement);
+            SqliteNative.Reset(_statementHandle);
         }
     }
 
