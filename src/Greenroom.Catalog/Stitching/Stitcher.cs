@@ -149,6 +149,11 @@ internal sealed partial class Stitcher(
         public TimeSpan Notify { get; set; }
     }
 
+    // Building runs while the previous batch is written, and the store's single writer bounds a large drain: building
+    // on every core took a core from the writer whenever they overlapped, so it keeps one to itself (at 100k entities
+    // on two cores its time per 16k entities fell from about 1.65 to 1.45 s). Parsing in a pass showed no such gain.
+    private static readonly ParallelOptions BuildParallelism = new() { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) };
+
     private async Task<BuiltBatch> BuildAsync(IReadOnlyList<string> refs, PhaseTimes phases, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -157,7 +162,7 @@ internal sealed partial class Stitcher(
         phases.Read += Stopwatch.GetElapsedTime(started, built);
         var now = timeProvider.GetUtcNow();
         var finals = new FinalEntity?[sources.Count];
-        Parallel.For(0, sources.Count, i =>
+        Parallel.For(0, sources.Count, BuildParallelism, i =>
         {
             try
             {
