@@ -69,9 +69,9 @@ public sealed partial class SqliteCatalogStore : ICatalogStore, IAsyncDisposable
                 {
                     await SqliteMigrator.MigrateAsync(connection, _logger, _time, cancellationToken).ConfigureAwait(false);
 
-                    // A crash during a bulk stitch leaves the filter index dropped, one during a pass into an empty
-                    // catalog the pass's indexes: build them again before any use.
-                    using var ensure = connection.Command(EnsureSearchIndexSql + "; " + IngestionIndexes.EnsureSql);
+                    // A crash during a bulk stitch leaves its indexes dropped, one during a pass into an empty catalog
+                    // the pass's indexes: build them again before any use.
+                    using var ensure = connection.Command(EnsureBulkStitchIndexesSql + IngestionIndexes.EnsureSql);
                     return await ensure.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }, cancellationToken).ConfigureAwait(false);
                 _initialized = true;

@@ -4,10 +4,14 @@ using Greenroom.Catalog.StoreContract.TestData;
 
 namespace Greenroom.Storage.Sqlite.Tests.Store;
 
-/// <summary>Bulk stitching drops the filter index for a cold drain; queries stay correct and the index comes back.</summary>
+/// <summary>
+/// Bulk stitching drops the filter and history indexes for a cold drain; queries and history stay correct and the indexes
+/// come back.
+/// </summary>
 public sealed class BulkStitchTests : IDisposable
 {
-    private const string IndexCount = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'search_key_value'";
+    private const string IndexCount =
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('search_key_value', 'entity_history_uid')";
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly EntityQuery Components =
         new(new EntityFilter([new FilterAlternative([new FilterCondition("kind", ["component"])])]), [], null, null, null, null, true);
@@ -27,7 +31,7 @@ public sealed class BulkStitchTests : IDisposable
     }
 
     [Fact]
-    public async Task A_cold_queue_drops_the_index_queries_stay_correct_and_the_end_rebuilds_it()
+    public async Task A_cold_queue_drops_the_indexes_queries_and_history_stay_correct_and_the_end_rebuilds_them()
     {
         var path = _database.NewPath();
         await using var store = Open(path);
@@ -39,12 +43,16 @@ public sealed class BulkStitchTests : IDisposable
         await TestStitcher.StitchAllAsync(store);
         var during = await store.QueryEntitiesAsync(Components, None);
         Assert.Equal(30, during.TotalItems);
+        var uid = (await store.GetEntityByRefAsync(EntityJson.Ref("component", "c7"), None))!.Uid;
+        var historyDuring = await store.GetHistoryAsync(uid, None);
+        Assert.Equal(EntityJson.Ref("component", "c7"), Assert.Single(historyDuring).EntityRef);
 
         await store.EndBulkStitchAsync(None);
-        Assert.Equal(1, await RawDatabase.ScalarAsync<int>(path, IndexCount));
+        Assert.Equal(2, await RawDatabase.ScalarAsync<int>(path, IndexCount));
         var after = await store.QueryEntitiesAsync(Components, None);
         Assert.Equal(during.Items.Select(i => i.EntityRef), after.Items.Select(i => i.EntityRef));
         Assert.Equal(30, after.TotalItems);
+        Assert.Equal(historyDuring.Select(h => h.Sequence), (await store.GetHistoryAsync(uid, None)).Select(h => h.Sequence));
     }
 
     [Fact]
@@ -58,7 +66,7 @@ public sealed class BulkStitchTests : IDisposable
         await TestStitcher.StitchAllAsync(store);
         await IngestAsync(store, 20, "d");
         Assert.False(await store.BeginBulkStitchAsync(None));
-        Assert.Equal(1, await RawDatabase.ScalarAsync<int>(path, IndexCount));
+        Assert.Equal(2, await RawDatabase.ScalarAsync<int>(path, IndexCount));
 
         await using var off = Open(_database.NewPath(), threshold: 0);
         await IngestAsync(off, 30);
@@ -81,7 +89,7 @@ public sealed class BulkStitchTests : IDisposable
         await using var reopened = Open(path);
         await reopened.InitializeAsync(None);
 
-        Assert.Equal(1, await RawDatabase.ScalarAsync<int>(path, IndexCount));
+        Assert.Equal(2, await RawDatabase.ScalarAsync<int>(path, IndexCount));
         Assert.Equal(30, (await reopened.QueryEntitiesAsync(Components, None)).TotalItems);
     }
 }
