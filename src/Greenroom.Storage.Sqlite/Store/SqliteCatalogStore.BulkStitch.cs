@@ -7,14 +7,16 @@ public sealed partial class SqliteCatalogStore
 {
     /// <summary>
     /// The indexes a bulk stitch drops and builds again at its end: one sorted build of each is far cheaper than inserting
-    /// rows into them in the stitch's (ref) order. The filter index of migration 0002 outgrows the page cache; the history
-    /// index is small, but it is ordered by uid, so every transaction of a cold stitch dirtied nearly all of its pages and
-    /// wrote them to the log again (at 100k entities, hundreds of megabytes of log and checkpoint copying).
+    /// rows into them in the stitch's (ref) order. The filter index of migration 0002 outgrows the page cache; the uid
+    /// indexes of history and final forms (migration 0008) are small, but in uid order, so every transaction of a cold
+    /// stitch dirtied nearly all of their pages and wrote them to the log again (at 100k entities, about a quarter of a
+    /// gigabyte of log, and as much checkpoint copying, each).
     /// </summary>
     private static readonly (string Name, string On)[] BulkStitchIndexes =
     [
         ("search_key_value", "search (key, value, entity_ref, original_value)"),
         ("entity_history_uid", "entity_history (uid, seq)"),
+        ("final_entities_uid", "final_entities (uid)"),
     ];
 
     private static readonly string EnsureBulkStitchIndexesSql =

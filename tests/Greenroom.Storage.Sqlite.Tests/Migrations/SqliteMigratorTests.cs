@@ -44,7 +44,7 @@ public sealed class SqliteMigratorTests : IDisposable
             {
                 "locations", "entities", "relations", "final_entities", "search", "entity_history", "stitch_queue",
                 "entities_location", "entities_source", "relations_originating", "relations_source",
-                "search_key_value", "final_entities_drop_search", "entity_history_uid",
+                "search_key_value", "final_entities_drop_search", "entity_history_uid", "final_entities_uid",
                 "entities_with_errors", "entities_orphaned",
             },
             names.ToHashSet());
@@ -85,6 +85,41 @@ public sealed class SqliteMigratorTests : IDisposable
         var location = await store.AddLocationAsync(new LocationSpec("file", "a.yaml", LocationOrigin.Config), CancellationToken.None);
 
         Assert.Equal(location, await store.GetLocationAsync(location.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Migration_8_keeps_final_forms_and_their_search_rows_and_indexes_uids_without_a_unique_constraint()
+    {
+        var path = _database.NewPath();
+        var upToSeven = Sqlite.Migrations.SqliteMigrator.All.Where(m => m.Version <= 7).ToList();
+        await RawDatabase.ExecuteAsync(path,
+            "CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL); " +
+            string.Concat(upToSeven.Select(m => m.Sql + $"\n; INSERT INTO schema_version VALUES ({m.Version}, '{m.Name}', 0);\n")) +
+            "INSERT INTO locations VALUES ('l1', 'file', 'c.yaml', 'config', 0, 'ok', NULL, 2, '[]'); " +
+            "INSERT INTO entities VALUES ('component:default/a', 'uid-a', 'l1', 'c.yaml', 'h', '{}', '[]', 0, 0, 0), " +
+            "('component:default/b', 'uid-b', 'l1', 'c.yaml', 'h', '{}', '[]', 0, 0, 0); " +
+            "INSERT INTO final_entities VALUES ('component:default/a', 'uid-a', '{\"kind\":\"Component\"}', 'fa', 0), " +
+            "('component:default/b', 'uid-b', '{\"kind\":\"Component\"}', 'fb', 0); " +
+            "INSERT INTO search VALUES ('component:default/a', 'kind', 0, 'component', 'Component'), " +
+            "('component:default/b', 'kind', 0, 'component', 'Component')");
+        Assert.Equal(1, await RawDatabase.ScalarAsync<int>(path,
+            "SELECT COUNT(*) FROM pragma_index_list('final_entities') WHERE origin = 'u'"));
+
+        await using (var store = new SqliteCatalogStore(new SqliteStoreOptions { DatabasePath = path }))
+        {
+            var byUid = await store.GetEntityByUidAsync("uid-b", CancellationToken.None);
+            Assert.Equal("component:default/b", byUid?.EntityRef);
+        }
+
+        Assert.Contains("8:final_entities_uid_index", await RawDatabase.ColumnAsync(path, "SELECT version || ':' || name FROM schema_version"));
+        Assert.Equal(0, await RawDatabase.ScalarAsync<int>(path,
+            "SELECT COUNT(*) FROM pragma_index_list('final_entities') WHERE origin = 'u'"));
+        Assert.Contains("USING INDEX final_entities_uid",
+            await RawDatabase.QueryPlanAsync(path, "SELECT ref FROM final_entities WHERE uid = 'uid-a'"), StringComparison.Ordinal);
+
+        // The trigger came back with the table: a final form's search rows go with it.
+        await RawDatabase.ExecuteAsync(path, "DELETE FROM final_entities WHERE ref = 'component:default/a'");
+        Assert.Equal(["component:default/b"], await RawDatabase.ColumnAsync(path, "SELECT entity_ref FROM search"));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace Greenroom.Storage.Sqlite.Tests.Store;
 public sealed class BulkStitchTests : IDisposable
 {
     private const string IndexCount =
-        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('search_key_value', 'entity_history_uid')";
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('search_key_value', 'entity_history_uid', 'final_entities_uid')";
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly EntityQuery Components =
         new(new EntityFilter([new FilterAlternative([new FilterCondition("kind", ["component"])])]), [], null, null, null, null, true);
@@ -48,7 +48,7 @@ public sealed class BulkStitchTests : IDisposable
         Assert.Equal(EntityJson.Ref("component", "c7"), Assert.Single(historyDuring).EntityRef);
 
         await store.EndBulkStitchAsync(None);
-        Assert.Equal(2, await RawDatabase.ScalarAsync<int>(path, IndexCount));
+        Assert.Equal(3, await RawDatabase.ScalarAsync<int>(path, IndexCount));
         var after = await store.QueryEntitiesAsync(Components, None);
         Assert.Equal(during.Items.Select(i => i.EntityRef), after.Items.Select(i => i.EntityRef));
         Assert.Equal(30, after.TotalItems);
@@ -66,7 +66,7 @@ public sealed class BulkStitchTests : IDisposable
         await TestStitcher.StitchAllAsync(store);
         await IngestAsync(store, 20, "d");
         Assert.False(await store.BeginBulkStitchAsync(None));
-        Assert.Equal(2, await RawDatabase.ScalarAsync<int>(path, IndexCount));
+        Assert.Equal(3, await RawDatabase.ScalarAsync<int>(path, IndexCount));
 
         await using var off = Open(_database.NewPath(), threshold: 0);
         await IngestAsync(off, 30);
@@ -89,7 +89,7 @@ public sealed class BulkStitchTests : IDisposable
         await using var reopened = Open(path);
         await reopened.InitializeAsync(None);
 
-        Assert.Equal(2, await RawDatabase.ScalarAsync<int>(path, IndexCount));
+        Assert.Equal(3, await RawDatabase.ScalarAsync<int>(path, IndexCount));
         Assert.Equal(30, (await reopened.QueryEntitiesAsync(Components, None)).TotalItems);
     }
 }
