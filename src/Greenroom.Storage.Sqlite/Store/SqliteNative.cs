@@ -39,4 +39,7 @@ internal static class SqliteNative
 
     [DllImport(Library, EntryPoint = "sqlite3_changes"), SuppressGCTransition]
     public static extern int Changes(IntPtr database);
+
+    [DllImport(Library, EntryPoint = "sqlite3_last_insert_rowid"), SuppressGCTransition]
+    public static extern long LastInsertRowid(IntPtr database);
 }

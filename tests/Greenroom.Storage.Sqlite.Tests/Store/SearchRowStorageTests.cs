@@ -51,6 +51,28 @@ public sealed class SearchRowStorageTests : IDisposable
         Assert.Equal(["kind=Component", "spec.type=NULL"], rows);
     }
 
+    [Fact]
+    public async Task A_rewritten_final_form_replaces_its_rows_and_a_new_one_after_another_insert_keeps_only_its_own()
+    {
+        var path = _database.NewPath();
+        await using var store = new SqliteCatalogStore(new SqliteStoreOptions { DatabasePath = path });
+        var location = await store.AddLocationAsync(new LocationSpec("file", "c.yaml", LocationOrigin.Config), None);
+        var a = EntityJson.Ref("component", "a");
+        var b = EntityJson.Ref("component", "b");
+        await store.ApplyIngestionAsync(Ingest.Batch(location.Id, Ingest.Changed(a), Ingest.Changed(b)), None);
+        var sources = await store.GetStitchSourcesAsync([a, b], None);
+        var finalA = TestStitcher.Build(sources.Single(s => s.EntityRef == a), Ingest.T0)!;
+        var finalB = TestStitcher.Build(sources.Single(s => s.EntityRef == b), Ingest.T0)!;
+
+        // a inserted, then b inserted in the same write: the second insert must not be taken for an update of a.
+        await store.WriteFinalEntitiesAsync([finalA with { SearchRows = [new("k", "a1", null)] }, finalB with { SearchRows = [new("k", "b1", null)] }], [a, b], None);
+        // a updated in place: its old rows go, b's stay.
+        await store.WriteFinalEntitiesAsync([finalA with { SearchRows = [new("k", "a2", null)] }], [a], None);
+
+        var stored = await RawDatabase.ColumnAsync(path, "SELECT entity_ref || '=' || value FROM search WHERE key = 'k' ORDER BY entity_ref");
+        Assert.Equal([$"{a}=a2", $"{b}=b1"], stored);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
