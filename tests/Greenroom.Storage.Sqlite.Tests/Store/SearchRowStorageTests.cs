@@ -12,15 +12,22 @@ public sealed class SearchRowStorageTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
+    /// <summary>A store in a new database whose one location has ingested <paramref name="entities"/>.</summary>
+    private async Task<(string Path, SqliteCatalogStore Store)> IngestedAsync(params IngestedEntity[] entities)
+    {
+        var path = _database.NewPath();
+        var store = new SqliteCatalogStore(new SqliteStoreOptions { DatabasePath = path });
+        var location = await store.AddLocationAsync(new LocationSpec("file", "c.yaml", LocationOrigin.Config), None);
+        await store.ApplyIngestionAsync(Ingest.Batch(location.Id, entities), None);
+        return (path, store);
+    }
+
     [Fact]
     public async Task Keeps_the_written_value_only_when_it_is_not_already_lower_case_and_facets_still_report_it()
     {
-        var path = _database.NewPath();
-        await using var store = new SqliteCatalogStore(new SqliteStoreOptions { DatabasePath = path });
-        var location = await store.AddLocationAsync(new LocationSpec("file", "c.yaml", LocationOrigin.Config), None);
         var a = EntityJson.Ref("component", "a");
-        await store.ApplyIngestionAsync(
-            Ingest.Batch(location.Id, Ingest.Changed(a, json: EntityJson.Processed("Component", "a", tags: ["java", "Web"]))), None);
+        var (path, store) = await IngestedAsync(Ingest.Changed(a, json: EntityJson.Processed("Component", "a", tags: ["java", "Web"])));
+        await using var owned = store;
         await TestStitcher.StitchAllAsync(store);
 
         var stored = await RawDatabase.ColumnAsync(path,
@@ -54,12 +61,10 @@ public sealed class SearchRowStorageTests : IDisposable
     [Fact]
     public async Task A_rewritten_final_form_replaces_its_rows_and_a_new_one_after_another_insert_keeps_only_its_own()
     {
-        var path = _database.NewPath();
-        await using var store = new SqliteCatalogStore(new SqliteStoreOptions { DatabasePath = path });
-        var location = await store.AddLocationAsync(new LocationSpec("file", "c.yaml", LocationOrigin.Config), None);
         var a = EntityJson.Ref("component", "a");
         var b = EntityJson.Ref("component", "b");
-        await store.ApplyIngestionAsync(Ingest.Batch(location.Id, Ingest.Changed(a), Ingest.Changed(b)), None);
+        var (path, store) = await IngestedAsync(Ingest.Changed(a), Ingest.Changed(b));
+        await using var owned = store;
         var sources = await store.GetStitchSourcesAsync([a, b], None);
         var finalA = TestStitcher.Build(sources.Single(s => s.EntityRef == a), Ingest.T0)!;
         var finalB = TestStitcher.Build(sources.Single(s => s.EntityRef == b), Ingest.T0)!;
@@ -78,11 +83,9 @@ public sealed class SearchRowStorageTests : IDisposable
     [InlineData(true)]
     public async Task Stores_identical_rows_once_numbering_them_in_the_order_given(bool repeated)
     {
-        var path = _database.NewPath();
-        await using var store = new SqliteCatalogStore(new SqliteStoreOptions { DatabasePath = path });
-        var location = await store.AddLocationAsync(new LocationSpec("file", "c.yaml", LocationOrigin.Config), None);
         var a = EntityJson.Ref("component", "a");
-        await store.ApplyIngestionAsync(Ingest.Batch(location.Id, Ingest.Changed(a)), None);
+        var (path, store) = await IngestedAsync(Ingest.Changed(a));
+        await using var owned = store;
         var source = Assert.Single(await store.GetStitchSourcesAsync([a], None));
         var final = TestStitcher.Build(source, Ingest.T0)!;
         SearchRow[] given = repeated
