@@ -19,7 +19,6 @@ internal sealed class FinalEntityWriter : IDisposable
     private readonly RawStatement _dequeue;
     private readonly RawStatement _dequeueIfTicket;
     private readonly HashSet<string> _written = new(StringComparer.Ordinal);
-    private readonly IntPtr _database;
 
     /// <summary>
     /// Whether the entity read for stitching still exists. A uid is given to one row when it is inserted and neither it
@@ -30,7 +29,6 @@ internal sealed class FinalEntityWriter : IDisposable
 
     public FinalEntityWriter(SqliteConnection connection)
     {
-        _database = (connection.Handle ?? throw new InvalidOperationException("The connection is not open")).DangerousGetHandle();
         _exists = new RawStatement(connection, ExistsSql);
         _upsert = new RawStatement(connection,
             "INSERT INTO final_entities (ref, uid, final_json, final_hash, stitched_at) VALUES (?1, ?2, ?3, ?4, ?5) " +
@@ -62,16 +60,14 @@ internal sealed class FinalEntityWriter : IDisposable
             return;
         }
 
-        // An upsert that inserts sets the connection's last rowid; one that updates leaves it. A final form inserted
-        // just now has no filter rows to clear (they go with their final form, by trigger): in a cold stitch that is
-        // every entity. Should an insert reuse the last rowid, the rows are cleared anyway, which is only slower.
-        var lastRowid = SqliteNative.LastInsertRowid(_database);
-        _upsert.Text(1, entity.EntityRef).Text(2, entity.Uid).Utf8Text(3, entity.FinalUtf8.Span).Text(4, entity.FinalHash)
-            .Integer(5, SqliteValues.ToDb(entity.History.At)).Execute();
+        // A final form inserted just now has no filter rows to clear (they go with their final form, by trigger): in a
+        // cold stitch that is every entity. An insert taken for an update only clears nothing.
+        var inserted = _upsert.Text(1, entity.EntityRef).Text(2, entity.Uid).Utf8Text(3, entity.FinalUtf8.Span).Text(4, entity.FinalHash)
+            .Integer(5, SqliteValues.ToDb(entity.History.At)).ExecuteInserted();
         Changed = true;
         _written.Add(entity.EntityRef);
 
-        if (SqliteNative.LastInsertRowid(_database) == lastRowid)
+        if (!inserted)
         {
             _clearSearch.Text(1, entity.EntityRef).Execute();
         }

@@ -13,21 +13,14 @@ namespace Greenroom.Storage.Sqlite.Store;
 /// </remarks>
 internal static class IngestionIndexes
 {
-    private static readonly (string Name, string On)[] Indexes =
-    [
+    private static readonly RebuiltIndexes Indexes = new(
         ("entities_location", "entities (location_id)"),
         ("entities_source", "entities (source)"),
         ("relations_originating", "relations (originating_ref)"),
-        ("relations_source", "relations (source_ref)"),
-    ];
+        ("relations_source", "relations (source_ref)"));
 
     /// <summary>Creates whichever of the indexes is missing (cheap when none is).</summary>
-    public static readonly string EnsureSql = string.Concat(Indexes.Select(index => $"CREATE INDEX IF NOT EXISTS {index.Name} ON {index.On}; "));
-
-    private static readonly string DropSql = string.Concat(Indexes.Select(index => $"DROP INDEX IF EXISTS {index.Name}; "));
-
-    private static readonly string CountPresentSql =
-        $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ({string.Join(", ", Indexes.Select(index => $"'{index.Name}'"))})";
+    public static string EnsureSql => Indexes.EnsureSql;
 
     /// <summary>Drops the indexes when the catalog has no entity yet; returns whether it did.</summary>
     public static async Task<bool> DropWhenEmptyAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
@@ -40,7 +33,7 @@ internal static class IngestionIndexes
             }
         }
 
-        using var drop = connection.Command(DropSql, transaction);
+        using var drop = connection.Command(Indexes.DropSql, transaction);
         await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -48,9 +41,9 @@ internal static class IngestionIndexes
     /// <summary>Builds the indexes a pass into an empty catalog dropped; returns whether any was missing.</summary>
     public static async Task<bool> EnsureAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
     {
-        using (var present = connection.Command(CountPresentSql, transaction))
+        using (var present = connection.Command(Indexes.CountPresentSql, transaction))
         {
-            if (await present.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long count && count == Indexes.Length)
+            if (await present.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long count && count == Indexes.Count)
             {
                 return false;
             }

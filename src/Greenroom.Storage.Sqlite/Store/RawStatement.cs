@@ -129,6 +129,17 @@ internal sealed class RawStatement : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs an insert or upsert to completion; returns whether it inserted a row. An insert moves the connection's last
+    /// rowid and an upsert that updates does not; an insert that happens to reuse the last rowid reads as not inserted.
+    /// </summary>
+    public bool ExecuteInserted()
+    {
+        var lastRowid = SqliteNative.LastInsertRowid(_dbHandle);
+        Execute();
+        return SqliteNative.LastInsertRowid(_dbHandle) != lastRowid;
+    }
+
     /// <summary>Runs a query; returns whether it produced a row.</summary>
     public bool Exists()
     {

@@ -12,18 +12,10 @@ public sealed partial class SqliteCatalogStore
     /// stitch dirtied nearly all of their pages and wrote them to the log again (at 100k entities, about a quarter of a
     /// gigabyte of log, and as much checkpoint copying, each).
     /// </summary>
-    private static readonly (string Name, string On)[] BulkStitchIndexes =
-    [
+    private static readonly RebuiltIndexes BulkStitchIndexes = new(
         ("search_key_value", "search (key, value, entity_ref, original_value)"),
         ("entity_history_uid", "entity_history (uid, seq)"),
-        ("final_entities_uid", "final_entities (uid)"),
-    ];
-
-    private static readonly string EnsureBulkStitchIndexesSql =
-        string.Concat(BulkStitchIndexes.Select(index => $"CREATE INDEX IF NOT EXISTS {index.Name} ON {index.On}; "));
-
-    private static readonly string DropBulkStitchIndexesSql =
-        string.Concat(BulkStitchIndexes.Select(index => $"DROP INDEX IF EXISTS {index.Name}; "));
+        ("final_entities_uid", "final_entities (uid)"));
 
     /// <inheritdoc />
     /// <remarks>
@@ -56,7 +48,7 @@ public sealed partial class SqliteCatalogStore
                 return false;
             }
 
-            using var drop = connection.Command(DropBulkStitchIndexesSql, transaction);
+            using var drop = connection.Command(BulkStitchIndexes.DropSql, transaction);
             await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await _writerCache.EnterBulkAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             return true;
@@ -79,7 +71,7 @@ public sealed partial class SqliteCatalogStore
             await ExecuteAsync(connection, "PRAGMA temp_store = FILE; PRAGMA threads = 2; PRAGMA cache_size = -16384;", cancellationToken).ConfigureAwait(false);
             try
             {
-                return await ExecuteAsync(connection, EnsureBulkStitchIndexesSql, cancellationToken).ConfigureAwait(false);
+                return await ExecuteAsync(connection, BulkStitchIndexes.EnsureSql, cancellationToken).ConfigureAwait(false);
             }
             finally
             {

@@ -71,7 +71,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore, IAsyncDisposable
 
                     // A crash during a bulk stitch leaves its indexes dropped, one during a pass into an empty catalog
                     // the pass's indexes: build them again before any use.
-                    using var ensure = connection.Command(EnsureBulkStitchIndexesSql + IngestionIndexes.EnsureSql);
+                    using var ensure = connection.Command(BulkStitchIndexes.EnsureSql + IngestionIndexes.EnsureSql);
                     return await ensure.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }, cancellationToken).ConfigureAwait(false);
                 _initialized = true;
